@@ -1,0 +1,32 @@
+"""translit: Belarusian and Russian names across scripts and romanization systems.
+
+Only the public names live here; each is re-exported from the module that does the work.
+"""
+
+__version__ = "0.1.0"
+
+from .errors import (  # noqa: E402
+    DirectionError,
+    OptionError,
+    TableError,
+    TranslitError,
+    UncoveredCharacterError,
+    UnknownSchemeError,
+)
+from .prep import prepare  # noqa: E402
+from .schemes import SchemeInfo, convert, export_icu, schemes  # noqa: E402
+
+__all__ = [
+    "DirectionError",
+    "OptionError",
+    "SchemeInfo",
+    "TableError",
+    "TranslitError",
+    "UncoveredCharacterError",
+    "UnknownSchemeError",
+    "__version__",
+    "convert",
+    "export_icu",
+    "prepare",
+    "schemes",
+]

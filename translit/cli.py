@@ -1,0 +1,186 @@
+"""The ``translit`` command: turns files, flags and streams into library calls.
+
+Every command streams line by line (``zcat big.gz | translit convert -s be-lacinka | head`` starts
+printing at once), writes ``-o`` files through a temporary file that is renamed only on success,
+and turns any :class:`~translit.errors.TranslitError` or undecodable input into one line on
+stderr and exit status 2.
+"""
+
+from __future__ import annotations
+
+import codecs
+import contextlib
+import os
+import sys
+import tempfile
+import tomllib
+from collections.abc import Iterator
+from typing import BinaryIO, TextIO
+
+import click
+
+from . import __version__
+from .errors import TranslitError
+from .schemes import convert as convert_text
+from .schemes import converter, export_icu, parse_scheme_spec, schemes
+from .tables import tables_dir
+
+
+class InputError(click.ClickException):
+    """Bad input (undecodable bytes, unknown scheme): one line on stderr, exit status 2."""
+
+    exit_code = 2
+
+    def show(self, file=None) -> None:
+        click.echo(f"translit: error: {self.format_message()}", err=True, file=file)
+
+
+@contextlib.contextmanager
+def _output(path: str | None) -> Iterator[TextIO]:
+    """stdout, or a temporary file beside ``path`` renamed over it only when all went well."""
+    if path is None or path == "-":
+        yield sys.stdout
+        return
+    directory = os.path.dirname(os.path.abspath(path))
+    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below on every path
+        "w", encoding="utf-8", newline="", dir=directory, prefix=".translit-", suffix=".tmp", delete=False
+    )
+    try:
+        yield handle
+        handle.close()
+        os.replace(handle.name, path)
+    except BaseException:
+        handle.close()
+        os.unlink(handle.name)
+        raise
+
+
+def _lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[tuple[int, str]]:
+    """Decode ``stream`` line by line; an undecodable byte names the line and the byte offset."""
+    decoder = codecs.getincrementaldecoder(encoding)("strict")
+    offset = 0
+    for number, raw in enumerate(stream, 1):
+        try:
+            text = decoder.decode(raw)
+        except UnicodeDecodeError as error:
+            raise InputError(
+                f"{name}: line {number}, byte offset {offset + error.start}: cannot decode "
+                f"{raw[error.start:error.start + 1]!r} as {encoding}"
+            ) from None
+        offset += len(raw)
+        yield number, text
+    try:
+        tail = decoder.decode(b"", final=True)
+    except UnicodeDecodeError:
+        raise InputError(f"{name}: byte offset {offset}: the input ends inside a {encoding} character") from None
+    if tail:
+        yield number + 1, tail
+
+
+def _check_encoding(encoding: str) -> str:
+    try:
+        return codecs.lookup(encoding).name
+    except LookupError:
+        raise InputError(f"unknown encoding {encoding!r}") from None
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="translit")
+def main() -> None:
+    """Belarusian and Russian text across scripts and romanization systems."""
+
+
+@main.command()
+@click.option("-s", "--scheme", "scheme_spec", required=True, metavar="SCHEME",
+              help="Scheme id or alias; options as suffixes: be-lacinka+softness.")
+@click.option("--reverse", is_flag=True, help="Convert back: Latin to Cyrillic.")
+@click.option("--softness", is_flag=True, default=None, help="be-lacinka: mark assimilative softness (śnieh).")
+@click.option("--option", "option_values", multiple=True, metavar="NAME=on|off",
+              help="Set a scheme option, e.g. --option interpunct=off. Repeatable.")
+@click.option("--errors", type=click.Choice(["preserve", "strict", "replace"]), default="preserve",
+              show_default=True, help="Letters the scheme does not cover: keep, fail, or replace.")
+@click.option("--replacement", default="?", show_default=True, help="Text written for each uncovered letter "
+              "with --errors replace.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here (atomically) instead of stdout.")
+@click.argument("inputs", nargs=-1, type=click.File("rb", lazy=True))
+def convert(scheme_spec, reverse, softness, option_values, errors, replacement, encoding, output, inputs) -> None:
+    """Convert FILEs (or stdin, or -) line by line with SCHEME."""
+    encoding = _check_encoding(encoding)
+    options: dict[str, bool] = {}
+    if softness is not None:
+        options["softness"] = softness
+    for value in option_values:
+        name, sep, state = value.partition("=")
+        if not sep:
+            raise InputError(f"--option {value!r}: write NAME=on or NAME=off")
+        scheme_spec += f"+{name}={state}"
+    try:
+        line_converter = converter(scheme_spec, reverse=reverse, **options)
+    except TranslitError as error:
+        raise InputError(str(error)) from None
+    stdin = sys.stdin.buffer
+    streams = inputs or (stdin,)
+    with _output(output) as out:
+        for stream in streams:
+            name = getattr(stream, "name", "-")
+            name = "<stdin>" if name in ("-", "<stdin>") else name
+            for number, line in _lines(stream, name, encoding):
+                try:
+                    out.write(line_converter(line, errors, replacement))
+                except TranslitError as error:
+                    raise InputError(f"{name}: line {number}: {error}") from None
+            if stream is not stdin:
+                stream.close()
+
+
+@main.command("schemes")
+def list_schemes() -> None:
+    """List the shipped schemes: id, directions, reversibility, name."""
+    rows = [("ID", "DIRECTIONS", "REVERSIBLE", "OPTIONS", "NAME")]
+    for info in schemes():
+        directions = f"{info.source_script}→{info.target_script}" + (
+            f", {info.target_script}→{info.source_script}" if info.has_reverse else ""
+        )
+        rows.append((info.id, directions, "yes" if info.reversible else "no", ",".join(info.options) or "-",
+                     info.name))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
+    for row in rows:
+        click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])
+
+
+@main.command("export-icu")
+@click.argument("scheme_spec", metavar="SCHEME")
+@click.option("--reverse", is_flag=True, help="The Latin → Cyrillic direction.")
+def export_icu_command(scheme_spec: str, reverse: bool) -> None:
+    """Print SCHEME's compiled ICU transform rules (for uconv -x, ICU4C, ICU4J)."""
+    try:
+        click.echo(export_icu(scheme_spec, reverse=reverse), nl=False)
+    except TranslitError as error:
+        raise InputError(str(error)) from None
+
+
+@main.command()
+def demo() -> None:
+    """Run the built-in example: its names through every scheme, forward and back."""
+    with (tables_dir() / "demo.toml").open("rb") as handle:
+        example = tomllib.load(handle)
+    click.echo("Example text:")
+    click.echo(example["text"].strip())
+    for info in schemes():
+        scheme, _ = parse_scheme_spec(info.id)
+        click.echo(f"\n{info.id}: {info.name}")
+        back_label = "back to Cyrillic" if info.has_reverse else "(forward only: lossy)"
+        rows = [("Cyrillic", info.id, back_label)]
+        for name in example["names"]:
+            latin = convert_text(name, info.id)
+            back = convert_text(latin, info.id, reverse=True) if scheme.reverse else ""
+            rows.append((name, latin, back))
+        widths = [max(len(row[i]) for row in rows) for i in range(2)]
+        for row in rows:
+            click.echo(f"  {row[0].ljust(widths[0])}  {row[1].ljust(widths[1])}  {row[2]}".rstrip())
+
+
+if __name__ == "__main__":
+    main()
