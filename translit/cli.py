@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import codecs
 import contextlib
+import io
 import os
 import sys
 import tempfile
@@ -37,14 +38,23 @@ class InputError(click.ClickException):
 
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
-    """stdout, or a temporary file beside ``path`` renamed over it only when all went well."""
+    """UTF-8 stdout, or a temporary file beside ``path`` renamed over it only when all went well."""
     if path is None or path == "-":
-        yield sys.stdout
+        stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="",
+                                  line_buffering=sys.stdout.isatty())
+        try:
+            yield stdout
+        finally:
+            stdout.flush()
+            stdout.detach()  # leave sys.stdout open
         return
     directory = os.path.dirname(os.path.abspath(path))
-    handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below on every path
-        "w", encoding="utf-8", newline="", dir=directory, prefix=".translit-", suffix=".tmp", delete=False
-    )
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below on every path
+            "w", encoding="utf-8", newline="", dir=directory, prefix=".translit-", suffix=".tmp", delete=False
+        )
+    except OSError as error:
+        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
     try:
         yield handle
         handle.close()
@@ -59,6 +69,7 @@ def _lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[tuple[int, st
     """Decode ``stream`` line by line; an undecodable byte names the line and the byte offset."""
     decoder = codecs.getincrementaldecoder(encoding)("strict")
     offset = 0
+    number = 0
     for number, raw in enumerate(stream, 1):
         try:
             text = decoder.decode(raw)
@@ -71,17 +82,25 @@ def _lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[tuple[int, st
         yield number, text
     try:
         tail = decoder.decode(b"", final=True)
-    except UnicodeDecodeError:
-        raise InputError(f"{name}: byte offset {offset}: the input ends inside a {encoding} character") from None
+    except UnicodeDecodeError as error:
+        pending = len(error.object) - error.start
+        raise InputError(
+            f"{name}: line {max(number, 1)}, byte offset {offset - pending}: the input ends inside a "
+            f"{encoding} character"
+        ) from None
     if tail:
         yield number + 1, tail
 
 
 def _check_encoding(encoding: str) -> str:
+    """The codec's name, if it is one that turns bytes into text (not base64, zlib, rot13)."""
     try:
-        return codecs.lookup(encoding).name
+        codec = codecs.lookup(encoding)
     except LookupError:
         raise InputError(f"unknown encoding {encoding!r}") from None
+    if not getattr(codec, "_is_text_encoding", True):
+        raise InputError(f"{encoding!r} is not a text encoding")
+    return codec.name
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

@@ -17,21 +17,31 @@ Steps, in order:
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 import regex
 
+# Cheap stdlib scans that decide whether the costlier steps are needed at all.
+_NEEDS_CLEANING = re.compile("[\ufeff\u200b\u2060\u00ad\u200c\u200d'\u2019\u02bc\u00b4\u2018`]")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"))
 _JOINERS_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[\u200c\u200d]+(?=\p{L})")
 _APOSTROPHE_BETWEEN_CYRILLIC = regex.compile(r"(?<=\p{sc=Cyrl})['\u2019\u02bc\u00b4\u2018`](?=\p{sc=Cyrl})")
-_WORD = regex.compile(r"[\p{L}\p{M}]+")
-_SCRIPT_JUNCTION = regex.compile(r"\p{sc=Cyrl}\p{M}*\p{sc=Latn}|\p{sc=Latn}\p{M}*\p{sc=Cyrl}")
-_CYRILLIC = regex.compile(r"\p{sc=Cyrl}")
-_LATIN = regex.compile(r"\p{sc=Latn}")
+_LATIN_RANGE = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
+_CYRILLIC_RANGE = "\u0400-\u0481\u048a-\u052f"
+# A Cyrillic letter next to a Latin one (combining marks between them allowed).
+_SCRIPT_JUNCTION = re.compile(
+    f"[{_CYRILLIC_RANGE}][\u0300-\u036f]*[{_LATIN_RANGE}]|[{_LATIN_RANGE}][\u0300-\u036f]*[{_CYRILLIC_RANGE}]"
+)
 
 # Latin letter -> Cyrillic look-alike (Belarusian і for i).
-_LATIN_TO_CYRILLIC = dict(zip("aceiopxyABCEHIKMOPTXY", "асеіорхуАВСЕНІКМОРТХУ", strict=True))
-_CYRILLIC_TO_LATIN = {cyrillic: latin for latin, cyrillic in _LATIN_TO_CYRILLIC.items()}
+_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES = "aceiopxyABCEHIKMOPTXY", "асеіорхуАВСЕНІКМОРТХУ"
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+_TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
+_WORD = re.compile(r"[^\W\d_]+")
+_LATIN_LETTERS = re.compile(f"[{_LATIN_RANGE}]")
+_LATIN_ONLY = re.compile(f"(?![{_LATIN_LOOKALIKES}])[{_LATIN_RANGE}]")
+_CYRILLIC_ONLY = re.compile(f"(?![{_CYRILLIC_LOOKALIKES}])[{_CYRILLIC_RANGE}]")
 
 
 @cache
@@ -41,19 +51,22 @@ def _nfc():
     return icu.Normalizer2.getNFCInstance()
 
 
-def _repair_word(match: regex.Match) -> str:
+def _repair_word(match: re.Match) -> str:
+    """One word: if it mixes scripts, turn the minority script's look-alikes into the majority's."""
     word = match.group()
     if not _SCRIPT_JUNCTION.search(word):
         return word
-    latin = [c for c in word if _LATIN.match(c)]
-    cyrillic = [c for c in word if _CYRILLIC.match(c)]
-    latin_only = sum(1 for c in latin if c not in _LATIN_TO_CYRILLIC)
-    cyrillic_only = sum(1 for c in cyrillic if c not in _CYRILLIC_TO_LATIN)
-    if latin_only == 0 and (cyrillic_only > 0 or len(cyrillic) >= len(latin)):
-        return "".join(_LATIN_TO_CYRILLIC.get(c, c) for c in word)
-    if cyrillic_only == 0 and (latin_only > 0 or len(latin) > len(cyrillic)):
-        return "".join(_CYRILLIC_TO_LATIN.get(c, c) for c in word)
-    return word
+    latin_only = _LATIN_ONLY.search(word)
+    cyrillic_only = _CYRILLIC_ONLY.search(word)
+    if latin_only and cyrillic_only:
+        return word  # letters unique to each script: two glued words, not look-alikes
+    if cyrillic_only:
+        return word.translate(_TO_CYRILLIC)
+    if latin_only:
+        return word.translate(_TO_LATIN)
+    # only look-alikes: the script with more letters wins, Cyrillic on a tie
+    latin_count = len(_LATIN_LETTERS.findall(word))
+    return word.translate(_TO_LATIN if latin_count * 2 > len(word) else _TO_CYRILLIC)
 
 
 def prepare(text: str) -> str:
@@ -63,10 +76,11 @@ def prepare(text: str) -> str:
     nfc = _nfc()
     if not nfc.isNormalized(text):
         text = nfc.normalize(text)
-    text = text.translate(_INVISIBLE)
-    if "\u200c" in text or "\u200d" in text:
-        text = _JOINERS_BETWEEN_LETTERS.sub("", text)
-    text = _APOSTROPHE_BETWEEN_CYRILLIC.sub("\u02bc", text)
-    if _SCRIPT_JUNCTION.search(text):
+    if _NEEDS_CLEANING.search(text):
+        text = text.translate(_INVISIBLE)
+        if "\u200c" in text or "\u200d" in text:
+            text = _JOINERS_BETWEEN_LETTERS.sub("", text)
+        text = _APOSTROPHE_BETWEEN_CYRILLIC.sub("\u02bc", text)
+    if _LATIN_LETTERS.search(text) and _SCRIPT_JUNCTION.search(text):
         text = _WORD.sub(_repair_word, text)
     return text

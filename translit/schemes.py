@@ -6,11 +6,12 @@ How a conversion runs:
    (``be-lacinka+softness``, ``be-bgn-pcgn-1979+interpunct=off``).
 2. One :class:`Converter` per (scheme, direction, options) is built once per process: the table is
    compiled (``translit.compile``) and handed to ICU.
-3. The text is prepared (``translit.prepare``: NFC, apostrophes, look-alikes).
-4. Text without a letter of the source script is returned as it is (fast path).
-5. Otherwise the text is cut into words and the rest; each distinct word goes through ICU once and
-   is remembered (real text repeats its words), so ICU never sees a whole document: its
-   transliterate is quadratic on long strings.
+3. The text is cut at spaces. A piece without a letter of the source script is kept byte for
+   byte. Each other distinct piece is prepared (``translit.prepare``: NFC, apostrophes,
+   look-alikes), converted by ICU once and remembered: real text repeats its words, and ICU never
+   sees a whole document (its transliterate is quadratic on long strings). A piece longer than
+   256 characters is cut into runs of letters, and a longer run into chunks that see their
+   neighbours as context.
 """
 
 from __future__ import annotations
@@ -31,7 +32,10 @@ ERROR_POLICIES = ("preserve", "strict", "replace")
 _SCRIPT_PROPERTY = {"Cyrl": r"\p{sc=Cyrl}", "Latn": r"\p{sc=Latn}"}
 _TRUE = {"", "on", "true", "yes", "1"}
 _FALSE = {"off", "false", "no", "0"}
-_CACHE_LIMIT = 200_000  # distinct words remembered per converter before the memo starts afresh
+_CACHE_LIMIT = 200_000  # distinct pieces remembered per converter before the memo starts afresh
+_LONG_PIECE = 256  # longer pieces are cut into runs of letters, longer runs into chunks of this size
+_CONTEXT = 8  # characters of context each chunk of a long run sees on either side
+_CUT_SEARCH = 32  # how far back from a chunk's end to look for a cut that splits no key
 
 
 @dataclass(frozen=True)
@@ -99,6 +103,26 @@ def parse_scheme_spec(spec: str) -> tuple[Scheme, dict[str, bool]]:
     return scheme, options
 
 
+class _WordMemo(dict):
+    """Converted text of each space-separated piece seen so far; a miss converts it.
+
+    Every step of ``prepare()`` stays inside a space-separated piece, and no rule looks across a
+    space, so converting piece by piece gives the same text as converting the whole.
+    """
+
+    def __init__(self, convert_piece):
+        super().__init__()
+        self._convert_piece = convert_piece
+
+    def __missing__(self, piece: str) -> str:
+        converted = self._convert_piece(piece)
+        if len(piece) <= _LONG_PIECE:
+            if len(self) >= _CACHE_LIMIT:
+                self.clear()
+            self[piece] = converted
+        return converted
+
+
 class Converter:
     """One direction of one scheme with fixed options: compiled once, with a memo of words."""
 
@@ -122,47 +146,104 @@ class Converter:
             )
         except icu.ICUError as error:
             raise TableError(scheme.path, "(compiled rules)", f"ICU rejected the rules: {error}") from None
+        self._unicode_string, self._position = icu.UnicodeString, icu.UTransPosition
         script = _SCRIPT_PROPERTY[direction.source_script]
-        covered = set()
-        for group in (direction.letters, *(o.letters for o in scheme.options.values())):
-            for source in group:
-                covered.update(source + source.upper())
-        covered_set = "".join(sorted(covered))
+        covered: set[str] = set()
+        keys: set[str] = set()
+        for letters in (direction.letters, *(o.letters for o in scheme.options.values())):
+            keys.update(letters)
+        for rule in (*direction.rules, *(r for o in scheme.options.values() for r in o.rules)):
+            keys.add(rule.source)
+        for key in keys:
+            covered.update(key + key.upper())
+        # Cutting a long run of letters must not split a key (``ле``) or a silent letter from the next.
+        self._key_prefixes = {key[:i] for key in keys for i in range(1, len(key))} | {"ʼ", "ь", "ъ"}
         self._source_letter = regex.compile(script)
-        self._uncovered = regex.compile(rf"[[{script}--[{regex.escape(covered_set)}]]&&\p{{L}}]", regex.V1)
-        self._split = regex.compile(r"([\p{L}\p{M}]+)").split
-        self._memo: dict[str, str] = {}
+        self._uncovered = regex.compile(
+            rf"[[{script}--[{regex.escape(''.join(sorted(covered)))}]]&&\p{{L}}]", regex.V1
+        )
+        self._runs = regex.compile(r"([\p{L}\p{M}]+)").split
         self._lock = threading.Lock()
+        self._memo = _WordMemo(self._convert_piece)
 
-    def _word(self, word: str) -> str:
-        converted = self._memo.get(word)
-        if converted is None:
-            if self._source_letter.search(word):
-                with self._lock:  # an ICU Transliterator is not safe to share between threads
-                    converted = self._icu.transliterate(word)
+    def _icu_convert(self, text: str) -> str:
+        with self._lock:  # an ICU Transliterator is not safe to share between threads
+            return self._icu.transliterate(text)
+
+    def _convert_piece(self, piece: str) -> str:
+        """A space-free piece of text: prepared and converted if it has a letter of the source script.
+
+        A piece without one is returned byte for byte; a long one is cut so that ICU never sees much
+        at once.
+        """
+        if not self._source_letter.search(piece):
+            return piece
+        piece = prepare(piece)
+        if len(piece) <= _LONG_PIECE:
+            return self._icu_convert(piece)
+        parts = self._runs(piece)
+        for i in range(1, len(parts), 2):
+            run = parts[i]
+            if len(run) <= _LONG_PIECE:
+                parts[i] = self._memo[run]
             else:
-                converted = word
-            if len(self._memo) >= _CACHE_LIMIT:
-                self._memo.clear()
-            self._memo[word] = converted
-        return converted
+                parts[i] = self._convert_long_run(run)
+        return "".join(parts)
+
+    def _safe_cut(self, run: str, cut: int) -> int:
+        """A position near ``cut`` where no key of the table straddles the cut."""
+        for candidate in range(cut, max(cut - _CUT_SEARCH, 1), -1):
+            if not any(run[candidate - length:candidate].lower() in self._key_prefixes for length in (1, 2)):
+                return candidate
+        return cut
+
+    def _convert_long_run(self, run: str) -> str:
+        """A long run of letters in chunks, each seeing its neighbours as context.
+
+        ICU's transliterate is quadratic in the length of its input; chunks keep it linear. Each
+        chunk is converted with the end of the previous chunk's output before it and the next
+        source letters after it as context (``finishTransliteration`` with a position).
+        """
+        out: list[str] = []
+        tail = ""
+        start = 0
+        while start < len(run):
+            end = min(len(run), start + _LONG_PIECE)
+            if end < len(run):
+                end = self._safe_cut(run, end)
+            text = self._unicode_string(tail + run[start:end + _CONTEXT])
+            begin = _utf16_length(tail)
+            position = self._position(0, len(text), begin, begin + _utf16_length(run[start:end]))
+            with self._lock:
+                self._icu.finishTransliteration(text, position)
+            converted = str(text[begin:position.limit])
+            out.append(converted)
+            tail = converted[-_CONTEXT:]
+            start = end
+        return "".join(out)
 
     def __call__(self, text: str, errors: str = "preserve", replacement: str = "?") -> str:
         if not isinstance(text, str):
             raise TypeError(f"convert() takes str, not {type(text).__name__}")
-        prepared = prepare(text)
         if errors != "preserve":
-            uncovered = self._uncovered.search(prepared)
-            if uncovered:
-                if errors == "strict":
-                    original = self._uncovered.search(text)
-                    offset = original.start() if original else uncovered.start()
-                    raise UncoveredCharacterError(uncovered.group(), offset, self.scheme.id)
-                prepared = self._uncovered.sub(lambda _: replacement, prepared)
-        if not self._source_letter.search(prepared):
+            text = self._apply_policy(text, errors, replacement)
+        return " ".join(map(self._memo.__getitem__, text.split(" ")))
+
+    def _apply_policy(self, text: str, errors: str, replacement: str) -> str:
+        """``strict``: raise at the first letter the scheme does not cover; ``replace``: replace them."""
+        prepared = prepare(text)
+        uncovered = self._uncovered.search(prepared)
+        if uncovered is None:
             return prepared
-        word = self._word
-        return "".join([word(part) if i & 1 else part for i, part in enumerate(self._split(prepared))])
+        if errors == "strict":
+            original = self._uncovered.search(text)
+            offset = original.start() if original else uncovered.start()
+            raise UncoveredCharacterError(uncovered.group(), offset, self.scheme.id)
+        return self._uncovered.sub(lambda _: replacement, prepared)
+
+
+def _utf16_length(text: str) -> int:
+    return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
 @cache
@@ -170,11 +251,18 @@ def _converter(scheme_id: str, reverse: bool, options: tuple[tuple[str, bool], .
     return Converter(get_scheme(scheme_id), reverse, dict(options))
 
 
+_BY_REQUEST: dict[tuple, Converter] = {}  # (spec, reverse, options as given) -> converter
+
+
 def converter(scheme: str, *, reverse: bool = False, **options: bool) -> Converter:
     """The cached :class:`Converter` for a scheme spec (``id`` or ``id+option``) and options."""
-    found, spec_options = parse_scheme_spec(scheme)
-    merged = resolve_options(found, reverse, {**spec_options, **options})
-    return _converter(found.id, reverse, tuple(sorted(merged.items())))
+    request = (scheme, reverse, tuple(options.items()))
+    found = _BY_REQUEST.get(request)
+    if found is None:
+        scheme_found, spec_options = parse_scheme_spec(scheme)
+        merged = resolve_options(scheme_found, reverse, {**spec_options, **options})
+        found = _BY_REQUEST[request] = _converter(scheme_found.id, reverse, tuple(sorted(merged.items())))
+    return found
 
 
 def convert(
@@ -193,7 +281,7 @@ def convert(
     ``"replace"`` writes ``replacement`` instead. Scheme options (``softness=True``) are keyword
     arguments or ``+option`` suffixes of the scheme id.
     """
-    if errors not in ERROR_POLICIES:
+    if errors != "preserve" and errors not in ERROR_POLICIES:
         raise OptionError(f"errors={errors!r}: use one of {', '.join(ERROR_POLICIES)}")
     return converter(scheme, reverse=reverse, **options)(text, errors, replacement)
 
