@@ -23,6 +23,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
+from example_names import LACINKA_NAMES
 
 import translit
 from translit.cli import main
@@ -31,19 +32,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SCHEME_IDS = ("be-bgn-pcgn-1979", "be-lacinka", "be-national-2007")
 
-# The list: the built-in example names in Łacinka (lacinka.md §5, §8).
-LACINKA_NAMES = [
-    ("Лукашэнка", "Łukašenka"),
-    ("Аляксандр", "Alaksandr"),
-    ("Інтэграл", "Intehrał"),
-    ("Планар", "Płanar"),
-    ("Пеленг", "Pielenh"),
-    ("Белшына", "Biełšyna"),
-    ("Амкадор", "Amkador"),
-    ("Кацалапаў", "Kacałapaŭ"),
-    ("Сустрэча", "Sustreča"),
-    ("Беларускі Гаюн", "Biełaruski Hajun"),
-]
 
 
 @cache

@@ -113,7 +113,7 @@ def main() -> None:
 @click.option("-s", "--scheme", "scheme_spec", required=True, metavar="SCHEME",
               help="Scheme id or alias; options as suffixes: be-lacinka+softness.")
 @click.option("--reverse", is_flag=True, help="Convert back: Latin to Cyrillic.")
-@click.option("--softness", is_flag=True, default=None, help="be-lacinka: mark assimilative softness (śnieh).")
+@click.option("--softness", is_flag=True, default=None, help="be-lacinka: assimilative softness, written (снег → śnieh) or, with --reverse, dropped.")
 @click.option("--option", "option_values", multiple=True, metavar="NAME=on|off",
               help="Set a scheme option, e.g. --option interpunct=off. Repeatable.")
 @click.option("--errors", type=click.Choice(["preserve", "strict", "replace"]), default="preserve",

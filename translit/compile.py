@@ -66,17 +66,17 @@ class _IcuRule:
 def resolve_options(scheme: Scheme, reverse: bool, requested: dict[str, bool]) -> dict[str, bool]:
     """Every option of ``scheme`` that applies to the direction, with its value (default if not given)."""
     direction = "reverse" if reverse else "forward"
-    for name in requested:
+    for name, value in requested.items():
         if name not in scheme.options:
             known = ", ".join(sorted(scheme.options)) or "none"
             raise OptionError(f"scheme {scheme.id!r} has no option {name!r} (options: {known})")
-        if scheme.options[name].direction != direction and requested[name] != scheme.options[name].default:
-            raise OptionError(f"option {name!r} of scheme {scheme.id!r} applies to the {scheme.options[name].direction}"
-                              " direction only")
+        option = scheme.options[name]
+        if direction not in option.parts and value != option.default:
+            raise OptionError(f"option {name!r} of scheme {scheme.id!r} does not apply to the {direction} direction")
     return {
         name: bool(requested.get(name, option.default))
         for name, option in scheme.options.items()
-        if option.direction == direction
+        if direction in option.parts
     }
 
 
@@ -87,8 +87,9 @@ def _entries(scheme: Scheme, direction: Direction, options: dict[str, bool]) -> 
     for name, enabled in options.items():
         if enabled:
             option = scheme.options[name]
-            rules.extend(option.rules)
-            for source, target in option.letters.items():
+            part = option.parts[direction.name]
+            rules.extend(part.rules)
+            for source, target in part.letters.items():
                 letters.setdefault(source, (target, f"option {name}: {option.description}"))
     rules.extend(direction.rules)
     for source, target in direction.letters.items():

@@ -3,16 +3,20 @@
 Steps, in order:
 
 1. **Fast path**: ASCII text needs none of the steps below and is returned as it is.
-2. **NFC** (ICU Normalizer2), so decomposed ``й`` (``и`` + U+0306) is one letter.
-3. **Invisible characters**: BOM/ZWNBSP U+FEFF, zero-width space U+200B, word joiner U+2060 and
+2. **Invisible characters**: BOM/ZWNBSP U+FEFF, zero-width space U+200B, word joiner U+2060 and
    the soft hyphen U+00AD are removed; ZWNJ/ZWJ U+200C/U+200D only between two letters (emoji
-   sequences keep theirs).
-4. **Apostrophes**: U+0027 U+2019 U+02BC U+00B4 U+2018 and the backtick between two Cyrillic
-   letters become the one apostrophe sign U+02BC (``сям’я``, ``сям'я`` → ``сямʼя``). Apostrophes
-   elsewhere (quotes, English ``don't``) are left alone.
-5. **Homoglyphs** inside one word: a Cyrillic word with Latin look-alikes (``Мiкалаевiч`` with Latin
+   sequences keep theirs). First, so that they cannot stand between a letter and its mark.
+3. **NFC** (ICU Normalizer2), so decomposed ``й`` (``и`` + U+0306) is one letter.
+4. **Homoglyphs** inside one word: a Cyrillic word with Latin look-alikes (``Мiкалаевiч`` with Latin
    ``i``) gets Cyrillic letters, a Latin word with Cyrillic look-alikes gets Latin ones. A word that
    mixes letters unique to each script (``SocietyЛукашэнка``) is left as it is.
+5. **Apostrophes**: U+0027 U+2019 U+02BC U+00B4 U+2018 and the backtick between two Cyrillic
+   letters become the one apostrophe sign U+02BC (``сям’я``, ``сям'я`` → ``сямʼя``). Apostrophes
+   elsewhere (quotes, English ``don't``) are left alone. Last, so that a repaired look-alike next
+   to an apostrophe counts as Cyrillic.
+
+Cheap scans with the standard library's ``re`` decide whether a step is needed at all; most lines
+of real text need only the NFC check.
 """
 
 from __future__ import annotations
@@ -73,6 +77,19 @@ def prepare(text: str) -> str:
     """NFC, invisible characters removed, apostrophes unified, look-alike letters repaired."""
     if text.isascii():
         return text
+    cleaning = _NEEDS_CLEANING.search(text)  # invisible characters or apostrophes
+    if cleaning:
+        text = text.translate(_INVISIBLE)
+        if "\u200c" in text or "\u200d" in text:
+            text = _JOINERS_BETWEEN_LETTERS.sub("", text)
+    nfc = _nfc()
+    if not nfc.isNormalized(text):
+        text = nfc.normalize(text)
+    if _LATIN_LETTERS.search(text) and _SCRIPT_JUNCTION.search(text):
+        text = _WORD.sub(_repair_word, text)
+    if cleaning:
+        text = _APOSTROPHE_BETWEEN_CYRILLIC.sub("\u02bc", text)
+    return text
     nfc = _nfc()
     if not nfc.isNormalized(text):
         text = nfc.normalize(text)

@@ -6,8 +6,8 @@ How a conversion runs:
    (``be-lacinka+softness``, ``be-bgn-pcgn-1979+interpunct=off``).
 2. One :class:`Converter` per (scheme, direction, options) is built once per process: the table is
    compiled (``translit.compile``) and handed to ICU.
-3. The text is cut at spaces. A piece without a letter of the source script is kept byte for
-   byte. Each other distinct piece is prepared (``translit.prepare``: NFC, apostrophes,
+3. The text is cut at white space. A piece without a character the scheme converts is kept byte
+   for byte. Each other distinct piece is prepared (``translit.prepare``: NFC, apostrophes,
    look-alikes), converted by ICU once and remembered: real text repeats its words, and ICU never
    sees a whole document (its transliterate is quadratic on long strings). A piece longer than
    256 characters is cut into runs of letters, and a longer run into chunks that see their
@@ -17,6 +17,7 @@ How a conversion runs:
 from __future__ import annotations
 
 import difflib
+import re
 import threading
 from dataclasses import dataclass
 from functools import cache
@@ -29,6 +30,8 @@ from .prep import prepare
 from .tables import Scheme, shipped_schemes
 
 ERROR_POLICIES = ("preserve", "strict", "replace")
+_OTHER_WHITESPACE = re.compile(r"\s")
+_WHITESPACE_SPLIT = re.compile(r"(\s+)").split
 _SCRIPT_PROPERTY = {"Cyrl": r"\p{sc=Cyrl}", "Latn": r"\p{sc=Latn}"}
 _TRUE = {"", "on", "true", "yes", "1"}
 _FALSE = {"off", "false", "no", "0"}
@@ -150,15 +153,16 @@ class Converter:
         script = _SCRIPT_PROPERTY[direction.source_script]
         covered: set[str] = set()
         keys: set[str] = set()
-        for letters in (direction.letters, *(o.letters for o in scheme.options.values())):
+        parts = [option.parts[direction.name] for option in scheme.options.values() if direction.name in option.parts]
+        for letters in (direction.letters, *(part.letters for part in parts)):
             keys.update(letters)
-        for rule in (*direction.rules, *(r for o in scheme.options.values() for r in o.rules)):
+        for rule in (*direction.rules, *(rule for part in parts for rule in part.rules)):
             keys.add(rule.source)
         for key in keys:
             covered.update(key + key.upper())
         # Cutting a long run of letters must not split a key (``ле``) or a silent letter from the next.
         self._key_prefixes = {key[:i] for key in keys for i in range(1, len(key))} | {"ʼ", "ь", "ъ"}
-        self._source_letter = regex.compile(script)
+        self._has_covered = re.compile("[" + "".join(map(re.escape, sorted(covered))) + "]").search
         self._uncovered = regex.compile(
             rf"[[{script}--[{regex.escape(''.join(sorted(covered)))}]]&&\p{{L}}]", regex.V1
         )
@@ -171,13 +175,17 @@ class Converter:
             return self._icu.transliterate(text)
 
     def _convert_piece(self, piece: str) -> str:
-        """A space-free piece of text: prepared and converted if it has a letter of the source script.
+        """A space-free piece of text: prepared and converted if it has a character the scheme converts.
 
         A piece without one is returned byte for byte; a long one is cut so that ICU never sees much
         at once.
         """
-        if not self._source_letter.search(piece):
+        if not self._has_covered(piece):
             return piece
+        if _OTHER_WHITESPACE.search(piece):  # "word\nword": each side on its own, as line by line
+            parts = _WHITESPACE_SPLIT(piece)
+            parts[::2] = map(self._memo.__getitem__, parts[::2])
+            return "".join(parts)
         piece = prepare(piece)
         if len(piece) <= _LONG_PIECE:
             return self._icu_convert(piece)

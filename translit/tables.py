@@ -56,15 +56,22 @@ class Direction:
 
 
 @dataclass(frozen=True)
+class OptionPart:
+    letters: dict[str, str]
+    rules: tuple[Rule, ...]
+
+
+@dataclass(frozen=True)
 class Option:
-    """A switch of a scheme (``softness``, ``interpunct``): extra letters and rules when on."""
+    """A switch of a scheme (``softness``, ``interpunct``): extra letters and rules when on.
+
+    ``parts`` maps a direction name to the letters and rules the option adds in that direction.
+    """
 
     name: str
     description: str
     default: bool
-    direction: str
-    letters: dict[str, str]
-    rules: tuple[Rule, ...]
+    parts: dict[str, OptionPart]
 
 
 @dataclass(frozen=True)
@@ -126,9 +133,8 @@ _RULE_KEYS = {
     "source": str, "target": str, "after": (str, list), "before": (str, list), "word_start": bool,
     "note": str,
 }
-_OPTION_KEYS = {
-    "description": str, "default": bool, "direction": str, "letters": dict, "rule": list,
-}
+_OPTION_KEYS = {"description": str, "default": bool, "forward": dict, "reverse": dict}
+_OPTION_PART_KEYS = {"letters": dict, "rule": list}
 _SAMPLE_KEYS = {"source": str, "target": str, "direction": str, "options": dict, "cite": str}
 _DEVIATION_KEYS = {
     "implementation": str, "source": str, "standard": str, "observed": str, "note": str,
@@ -305,20 +311,28 @@ def _load_options(path: str, raw_options: dict, directions: dict, classes_by_dir
         if not isinstance(raw, dict):
             raise TableError(path, key, "an option is a table")
         _check_keys(path, key, raw, _OPTION_KEYS, ("description", "default"))
-        direction_name = raw.get("direction", "forward")
-        if direction_name not in directions:
-            raise TableError(path, f"{key}.direction", f"no {direction_name!r} direction in this table")
-        direction_raw = directions[direction_name]
-        letters = {}
-        for source, target in raw.get("letters", {}).items():
-            _check_lowercase_entry(
-                path, f"{key}.letters.{source}", source, target,
-                direction_raw["source_script"], direction_raw["target_script"],
-            )
-            letters[source] = target
-        rules = _load_rules(path, f"{key}.rule", raw.get("rule", []), classes_by_direction[direction_name],
-                            direction_raw)
-        options[option_name] = Option(option_name, raw["description"], raw["default"], direction_name, letters, rules)
+        parts = {}
+        for direction_name in ("forward", "reverse"):
+            if direction_name not in raw:
+                continue
+            part_key = f"{key}.{direction_name}"
+            if direction_name not in directions:
+                raise TableError(path, part_key, f"this table has no {direction_name} direction")
+            raw_part, direction_raw = raw[direction_name], directions[direction_name]
+            _check_keys(path, part_key, raw_part, _OPTION_PART_KEYS)
+            letters = {}
+            for source, target in raw_part.get("letters", {}).items():
+                _check_lowercase_entry(
+                    path, f"{part_key}.letters.{source}", source, target,
+                    direction_raw["source_script"], direction_raw["target_script"],
+                )
+                letters[source] = target
+            rules = _load_rules(path, f"{part_key}.rule", raw_part.get("rule", []),
+                                classes_by_direction[direction_name], direction_raw)
+            parts[direction_name] = OptionPart(letters, rules)
+        if not parts:
+            raise TableError(path, key, "an option needs a forward or reverse part")
+        options[option_name] = Option(option_name, raw["description"], raw["default"], parts)
     return options
 
 
@@ -410,6 +424,6 @@ def shipped_schemes() -> tuple[Scheme, ...]:
 
 
 __all__ = [
-    "Deviation", "Direction", "Option", "Rule", "Sample", "Scheme", "load_scheme", "scheme_from_dict",
+    "Deviation", "Direction", "Option", "OptionPart", "Rule", "Sample", "Scheme", "load_scheme", "scheme_from_dict",
     "shipped_schemes", "tables_dir",
 ]
