@@ -143,3 +143,15 @@ def test_belarusian_tables_cover_the_alphabet_and_russian_letters() -> None:
 def test_one_file_per_scheme_named_by_id() -> None:
     for scheme in shipped_schemes():
         assert (tables_dir() / "schemes" / f"{scheme.id}.toml").is_file()
+
+
+def test_word_start_and_before_contexts_compile_and_run(tmp_path: Path) -> None:
+    import icu
+
+    table = MINIMAL.replace('alphabet = "аб"', 'alphabet = "абе"') + '"е" = "e"\n' + (
+        '[[forward.rule]]\nsource = "е"\ntarget = "je"\nword_start = true\n'
+        '[[forward.rule]]\nsource = "б"\ntarget = "p"\nbefore = "е"\n'
+    )
+    rules = compile_rules(load_scheme(_write(tmp_path, table)))
+    run = icu.Transliterator.createFromRules("t", rules, icu.UTransDirection.FORWARD).transliterate
+    assert run("е бе Е ЕБ") == "je pe Je JEB"

@@ -29,7 +29,7 @@ import regex
 # Cheap stdlib scans that decide whether the costlier steps are needed at all.
 _NEEDS_CLEANING = re.compile("[\ufeff\u200b\u2060\u00ad\u200c\u200d'\u2019\u02bc\u00b4\u2018`]")
 _INVISIBLE = dict.fromkeys(map(ord, "\ufeff\u200b\u2060\u00ad"))
-_JOINERS_BETWEEN_LETTERS = regex.compile(r"(?<=\p{L})[\u200c\u200d]+(?=\p{L})")
+_JOINERS_BETWEEN_LETTERS = regex.compile(r"(?<=[\p{L}\p{M}])[\u200c\u200d]+(?=\p{L})")
 _APOSTROPHE_BETWEEN_CYRILLIC = regex.compile(r"(?<=\p{sc=Cyrl})['\u2019\u02bc\u00b4\u2018`](?=\p{sc=Cyrl})")
 _LATIN_RANGE = "A-Za-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f\u1e00-\u1eff"
 _CYRILLIC_RANGE = "\u0400-\u0481\u048a-\u052f"
@@ -86,7 +86,9 @@ def prepare(text: str) -> str:
     if not nfc.isNormalized(text):
         text = nfc.normalize(text)
     if _LATIN_LETTERS.search(text) and _SCRIPT_JUNCTION.search(text):
-        text = _WORD.sub(_repair_word, text)
+        repaired = _WORD.sub(_repair_word, text)
+        if repaired != text:  # a repaired letter may now compose with its mark (Latin c + U+0301)
+            text = nfc.normalize(repaired)
     if cleaning:
         text = _APOSTROPHE_BETWEEN_CYRILLIC.sub("\u02bc", text)
     return text
@@ -99,5 +101,7 @@ def prepare(text: str) -> str:
             text = _JOINERS_BETWEEN_LETTERS.sub("", text)
         text = _APOSTROPHE_BETWEEN_CYRILLIC.sub("\u02bc", text)
     if _LATIN_LETTERS.search(text) and _SCRIPT_JUNCTION.search(text):
-        text = _WORD.sub(_repair_word, text)
+        repaired = _WORD.sub(_repair_word, text)
+        if repaired != text:  # a repaired letter may now compose with its mark (Latin c + U+0301)
+            text = nfc.normalize(repaired)
     return text
