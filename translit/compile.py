@@ -335,8 +335,14 @@ class _Compiler:
         return _both_cases(frozenset(chars))
 
 
-def compile_rules(scheme: Scheme, reverse: bool = False, options: dict[str, bool] | None = None) -> str:
-    """ICU transform rule text for one direction of ``scheme`` with the given options."""
+def compile_rules(
+    scheme: Scheme, reverse: bool = False, options: dict[str, bool] | None = None, *, prepared_input: bool = False
+) -> str:
+    """ICU transform rule text for one direction of ``scheme`` with the given options.
+
+    The rules stand alone (NFC and the apostrophe family unified first, as ``prepare()`` does)
+    unless ``prepared_input``: then those passes are left out, for text ``prepare()`` has seen.
+    """
     direction = scheme.direction(reverse)
     if direction is None:
         raise TableError(scheme.path, "reverse", f"scheme {scheme.id!r} has no reverse direction")
@@ -355,9 +361,12 @@ def compile_rules(scheme: Scheme, reverse: bool = False, options: dict[str, bool
         f"# Options: {enabled}",
         f"# Generated from {scheme.path}; edit the table, not these rules.",
         f":: [{_icu_set(compiler.filter_set())[1:-1]}[:Mn:]] ;",
-        ":: NFC ;",
     ]
-    if direction.source_script == "Cyrl" and APOSTROPHE in compiler.filter_set():
+    if prepared_input:
+        header.append("# For text already prepared by translit.prepare(): no NFC or apostrophe pass.")
+    else:
+        header.append(":: NFC ;")
+    if not prepared_input and direction.source_script == "Cyrl" and APOSTROPHE in compiler.filter_set():
         header += [
             "# The apostrophe family between Cyrillic letters is one sign, U+02BC (as translit.prepare()).",
             f"[:Cyrillic:] {{ {_icu_set(frozenset(APOSTROPHE_FAMILY) - {APOSTROPHE})} }} [:Cyrillic:] "

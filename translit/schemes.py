@@ -27,7 +27,7 @@ import regex
 from .compile import compile_rules, resolve_options
 from .errors import DirectionError, OptionError, TableError, UncoveredCharacterError, UnknownSchemeError
 from .prep import prepare
-from .tables import Scheme, shipped_schemes
+from .tables import Direction, Scheme, shipped_schemes
 
 ERROR_POLICIES = ("preserve", "strict", "replace")
 _OTHER_WHITESPACE = re.compile(r"\s")
@@ -132,19 +132,14 @@ class Converter:
     def __init__(self, scheme: Scheme, reverse: bool, options: dict[str, bool]):
         import icu  # imported on first conversion: keeps `import translit` fast
 
-        direction = scheme.direction(reverse)
-        if direction is None:
-            raise DirectionError(
-                f"scheme {scheme.id!r} is forward-only: its standard loses information "
-                f"({scheme.forward.source_script} → {scheme.forward.target_script} cannot be undone exactly)"
-            )
+        direction = _direction(scheme, reverse)
         self.scheme = scheme
         self.reverse = reverse
         self.options = options
-        self.rules = compile_rules(scheme, reverse, options)
         try:
             self._icu = icu.Transliterator.createFromRules(
-                f"translit-{scheme.id}-{'reverse' if reverse else 'forward'}", self.rules,
+                f"translit-{scheme.id}-{'reverse' if reverse else 'forward'}",
+                compile_rules(scheme, reverse, options, prepared_input=True),
                 icu.UTransDirection.FORWARD,
             )
         except icu.ICUError as error:
@@ -262,15 +257,37 @@ def _converter(scheme_id: str, reverse: bool, options: tuple[tuple[str, bool], .
 _BY_REQUEST: dict[tuple, Converter] = {}  # (spec, reverse, options as given) -> converter
 
 
+def _direction(scheme: Scheme, reverse: bool) -> Direction:
+    direction = scheme.direction(reverse)
+    if direction is None:
+        raise DirectionError(
+            f"scheme {scheme.id!r} is forward-only: its standard loses information "
+            f"({scheme.forward.source_script} → {scheme.forward.target_script} cannot be undone exactly)"
+        )
+    return direction
+
+
+def _resolve(scheme: str, reverse: bool, options: dict[str, bool]) -> tuple[Scheme, dict[str, bool]]:
+    """The scheme of a spec (``id`` or ``id+option``) and every option of the direction, resolved."""
+    found, spec_options = parse_scheme_spec(scheme)
+    _direction(found, reverse)
+    return found, resolve_options(found, reverse, {**spec_options, **options})
+
+
 def converter(scheme: str, *, reverse: bool = False, **options: bool) -> Converter:
     """The cached :class:`Converter` for a scheme spec (``id`` or ``id+option``) and options."""
     request = (scheme, reverse, tuple(options.items()))
     found = _BY_REQUEST.get(request)
     if found is None:
-        scheme_found, spec_options = parse_scheme_spec(scheme)
-        merged = resolve_options(scheme_found, reverse, {**spec_options, **options})
-        found = _BY_REQUEST[request] = _converter(scheme_found.id, reverse, tuple(sorted(merged.items())))
+        scheme_found, resolved = _resolve(scheme, reverse, options)
+        found = _BY_REQUEST[request] = _converter(scheme_found.id, reverse, tuple(sorted(resolved.items())))
     return found
+
+
+def clear_caches() -> None:
+    """Forget every built converter and its memo of words (benchmarks, long-lived processes)."""
+    _BY_REQUEST.clear()
+    _converter.cache_clear()
 
 
 def convert(
@@ -295,5 +312,9 @@ def convert(
 
 
 def export_icu(scheme: str, *, reverse: bool = False, **options: bool) -> str:
-    """The ICU transform rules of a scheme direction, for uconv -x, ICU4C and ICU4J."""
-    return converter(scheme, reverse=reverse, **options).rules
+    """The ICU transform rules of a scheme direction, for uconv -x, ICU4C and ICU4J.
+
+    They stand alone: NFC and the apostrophe family are handled by the rules themselves.
+    """
+    found, resolved = _resolve(scheme, reverse, options)
+    return compile_rules(found, reverse, resolved)
