@@ -175,9 +175,10 @@ def test_schemes_and_export_icu() -> None:
     import icu
 
     infos = translit.schemes()
-    assert {info.id for info in infos} == set(FORWARD_SCHEMES)
+    assert set(FORWARD_SCHEMES) <= {info.id for info in infos}
     for info in infos:
-        assert info.has_reverse == (info.id in REVERSIBLE_SCHEMES)
+        if info.id in REVERSIBLE_SCHEMES:
+            assert info.has_reverse and info.reversible
     for scheme, reverse, options in DIRECTIONS:
         rules = translit.export_icu(scheme, reverse=reverse, **options)
         assert rules.strip()
