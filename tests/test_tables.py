@@ -155,3 +155,15 @@ def test_word_start_and_before_contexts_compile_and_run(tmp_path: Path) -> None:
     rules = compile_rules(load_scheme(_write(tmp_path, table)))
     run = icu.Transliterator.createFromRules("t", rules, icu.UTransDirection.FORWARD).transliterate
     assert run("е бе Е ЕБ") == "je pe Je JEB"
+
+
+def test_word_end_context(tmp_path: Path) -> None:
+    import icu
+
+    table = MINIMAL.replace('alphabet = "аб"', 'alphabet = "абй"') + '"й" = "j"\n' + (
+        '[[forward.rule]]\nsource = "ай"\ntarget = "ai"\nword_end = true\n'
+        '[[forward.rule]]\nsource = "б"\ntarget = "bh"\nword_end = true\n'
+    )
+    rules = compile_rules(load_scheme(_write(tmp_path, table)))
+    run = icu.Transliterator.createFromRules("t", rules, icu.UTransDirection.FORWARD).transliterate
+    assert run("ай айа б ба АЙ Б. АБ") == "ai aja bh ba AI Bh. ABH"

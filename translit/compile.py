@@ -33,7 +33,7 @@ from .tables import Direction, Rule, Scheme
 
 APOSTROPHE = "\u02bc"  # MODIFIER LETTER APOSTROPHE: the one apostrophe sign after prepare()
 APOSTROPHE_FAMILY = "'\u2019\u02bc\u00b4\u2018`"
-WORD_START = "[^[:L:][:M:]]"  # ICU matches a negated set at the edge of the text too
+WORD_START = WORD_END = "[^[:L:][:M:]]"  # ICU matches a negated set at the edge of the text too
 
 
 @dataclass(frozen=True)
@@ -45,6 +45,7 @@ class _Entry:
     after: tuple[frozenset[str], ...] = ()
     before: tuple[frozenset[str], ...] = ()
     word_start: bool = False
+    word_end: bool = False
     note: str = ""
     key: str = ""
     written: bool = True  # written by the table author (not derived by the compiler)
@@ -97,7 +98,8 @@ def _entries(scheme: Scheme, direction: Direction, options: dict[str, bool]) -> 
     groups: dict[str, list[_Entry]] = {}
     for rule in rules:
         groups.setdefault(rule.source, []).append(
-            _Entry(rule.source, rule.target, rule.after, rule.before, rule.word_start, rule.note, rule.key)
+            _Entry(rule.source, rule.target, rule.after, rule.before, rule.word_start, rule.word_end, rule.note,
+                   rule.key)
         )
     for source, (target, note) in letters.items():
         groups.setdefault(source, []).append(_Entry(source, target, note=note, key=f"letters.{source}"))
@@ -171,10 +173,10 @@ class _Compiler:
                     if entry.after and silent not in entry.after[-1]:
                         continue
                     pair_group.append(
-                        _Entry(source, entry.target, (), entry.before, False,
+                        _Entry(source, entry.target, (), entry.before, False, entry.word_end,
                                entry.note or f"{source} after {silent}", entry.key, entry.written, silent)
                     )
-                    if not entry.before:
+                    if not entry.before and not entry.word_end:
                         break
                 self.groups[silent + source] = pair_group
 
@@ -189,7 +191,7 @@ class _Compiler:
             for entry in group:
                 if not entry.target or (entry.source[-1] in members) != last_in_class:
                     continue
-                if entry.before and next_char not in entry.before[0]:
+                if (entry.before and next_char not in entry.before[0]) or (entry.word_end and not entry.before):
                     continue
                 for char in (entry.target[-1].lower(), entry.target[-1].upper()):
                     endings.setdefault(char, entry.key)
@@ -226,7 +228,7 @@ class _Compiler:
         if entry.after and not ante:  # every letter of the context is silent: only pairs apply
             return []
         post_sets = [_both_cases(position) for position in entry.before]
-        post = tuple(_icu_set(position) for position in post_sets)
+        post = tuple(_icu_set(position) for position in post_sets) + ((WORD_END,) if entry.word_end else ())
         prefixes = sorted({entry.silent_prefix.lower(), entry.silent_prefix.upper()})
         source, target = entry.source, entry.target
         cased = [i for i, char in enumerate(source) if char.lower() != char.upper()]
@@ -269,10 +271,14 @@ class _Compiler:
     def _single_capital_rules(ante_set, ante, upper, post_sets, post, target) -> list[_IcuRule]:
         """One capital letter with a multi-letter output: title or full caps from its neighbours."""
         title, caps = _title(target), target.upper()
+        def next_letter(cased: set[str]) -> tuple[str, ...] | None:
+            return (_icu_set(cased),) + post[1:] if cased else None
+
         if post_sets:
-            first = post_sets[0]
-            lower_next = (_icu_set({c for c in first if c.islower()}),) + post[1:]
-            upper_next = (_icu_set({c for c in first if c.isupper()}),) + post[1:]
+            lower_next = next_letter({c for c in post_sets[0] if c.islower()})
+            upper_next = next_letter({c for c in post_sets[0] if c.isupper()})
+        elif post:  # only the end of a word follows: neither a lowercase nor a capital letter
+            lower_next = upper_next = None
         else:
             lower_next, upper_next = ("[:Ll:]",), ("[:Lu:]",)
         if ante_set is not None:
@@ -280,7 +286,11 @@ class _Compiler:
             ante_upper = _icu_set(upper_before) if upper_before else None
         else:
             ante_upper = None if ante == WORD_START else "[:Lu:]"
-        rules = [_IcuRule(ante, upper, lower_next, title), _IcuRule(ante, upper, upper_next, caps)]
+        rules = []
+        if lower_next is not None:
+            rules.append(_IcuRule(ante, upper, lower_next, title))
+        if upper_next is not None:
+            rules.append(_IcuRule(ante, upper, upper_next, caps))
         if ante_upper:
             rules.append(_IcuRule(ante_upper, upper, post, caps))
         rules.append(_IcuRule(ante, upper, post, title))
@@ -312,6 +322,8 @@ class _Compiler:
             text += " at the start of a word"
         if entry.before:
             text += " before " + "".join("[" + "".join(sorted(p)) + "]" for p in entry.before)
+        if entry.word_end:
+            text += " at the end of a word"
         if entry.note:
             text += f": {entry.note}"
         return text.replace("\n", " ")

@@ -38,6 +38,7 @@ class Rule:
     after: tuple[frozenset[str], ...] = ()
     before: tuple[frozenset[str], ...] = ()
     word_start: bool = False
+    word_end: bool = False
     note: str = ""
     key: str = ""  # where the rule lives in the table, for messages
 
@@ -131,7 +132,7 @@ _DIRECTION_KEYS = {
 }
 _RULE_KEYS = {
     "source": str, "target": str, "after": (str, list), "before": (str, list), "word_start": bool,
-    "note": str,
+    "word_end": bool, "note": str,
 }
 _OPTION_KEYS = {"description": str, "default": bool, "forward": dict, "reverse": dict}
 _OPTION_PART_KEYS = {"letters": dict, "rule": list}
@@ -213,11 +214,12 @@ def _load_rules(
         before = (
             _resolve_context(path, f"{key}.before", raw["before"], classes, source_script) if "before" in raw else ()
         )
-        if not after and not before and not raw.get("word_start"):
+        if not after and not before and not raw.get("word_start") and not raw.get("word_end"):
             raise TableError(path, key, "a rule without a context belongs in letters")
-        rules.append(
-            Rule(source, target, after, before, raw.get("word_start", False), raw.get("note", ""), key)
-        )
+        rules.append(Rule(
+            source, target, after, before, raw.get("word_start", False), raw.get("word_end", False),
+            raw.get("note", ""), key,
+        ))
     _check_shadowing(path, rules)
     return tuple(rules)
 
@@ -245,6 +247,7 @@ def _covers(general: Rule, specific: Rule) -> bool:
         positions_cover(general.after[::-1], specific.after[::-1])
         and positions_cover(general.before, specific.before)
         and (not general.word_start or specific.word_start)
+        and (not general.word_end or specific.word_end)
     )
 
 
