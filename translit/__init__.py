@@ -5,6 +5,7 @@ Only the public names live here; each is re-exported from the module that does t
 
 __version__ = "0.1.0"
 
+from .candidates import candidates  # noqa: E402
 from .errors import (  # noqa: E402
     DirectionError,
     OptionError,
@@ -25,6 +26,7 @@ __all__ = [
     "UncoveredCharacterError",
     "UnknownSchemeError",
     "__version__",
+    "candidates",
     "convert",
     "export_icu",
     "prepare",

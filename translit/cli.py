@@ -21,6 +21,7 @@ from typing import BinaryIO, TextIO
 import click
 
 from . import __version__
+from .candidates import candidates as find_candidates
 from .errors import TranslitError
 from .schemes import convert as convert_text
 from .schemes import converter, export_icu, parse_scheme_spec, schemes
@@ -113,6 +114,7 @@ def main() -> None:
 @click.option("-s", "--scheme", "scheme_spec", required=True, metavar="SCHEME",
               help="Scheme id or alias; options as suffixes: be-lacinka+softness.")
 @click.option("--reverse", is_flag=True, help="Convert back: Latin to Cyrillic.")
+@click.option("--best-guess", is_flag=True, help="With --reverse of a lossy scheme: the first of its candidates.")
 @click.option("--softness", is_flag=True, default=None, help="be-lacinka: assimilative softness, written (снег → śnieh) or, with --reverse, dropped.")
 @click.option("--option", "option_values", multiple=True, metavar="NAME=on|off",
               help="Set a scheme option, e.g. --option interpunct=off. Repeatable.")
@@ -124,7 +126,9 @@ def main() -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here (atomically) instead of stdout.")
 @click.argument("inputs", nargs=-1, type=click.File("rb", lazy=True))
-def convert(scheme_spec, reverse, softness, option_values, errors, replacement, encoding, output, inputs) -> None:
+def convert(
+    scheme_spec, reverse, best_guess, softness, option_values, errors, replacement, encoding, output, inputs
+) -> None:
     """Convert FILEs (or stdin, or -) line by line with SCHEME."""
     encoding = _check_encoding(encoding)
     options: dict[str, bool] = {}
@@ -136,7 +140,11 @@ def convert(scheme_spec, reverse, softness, option_values, errors, replacement, 
             raise InputError(f"--option {value!r}: write NAME=on or NAME=off")
         scheme_spec += f"+{name}={state}"
     try:
-        line_converter = converter(scheme_spec, reverse=reverse, **options)
+        if best_guess and reverse and parse_scheme_spec(scheme_spec)[0].reverse is None:
+            def line_converter(line: str, errors: str, replacement: str) -> str:
+                return convert_text(line, scheme_spec, reverse=True, best_guess=True)
+        else:
+            line_converter = converter(scheme_spec, reverse=reverse, **options)
     except TranslitError as error:
         raise InputError(str(error)) from None
     stdin = sys.stdin.buffer
@@ -152,6 +160,20 @@ def convert(scheme_spec, reverse, softness, option_values, errors, replacement, 
                     raise InputError(f"{name}: line {number}: {error}") from None
             if stream is not stdin:
                 stream.close()
+
+
+@main.command("candidates")
+@click.option("-s", "--scheme", "scheme_spec", required=True, metavar="SCHEME", help="The scheme that wrote TEXT.")
+@click.option("-n", "--limit", default=10, show_default=True, type=click.IntRange(1, 100), help="At most this many.")
+@click.argument("texts", nargs=-1, metavar="[TEXT]...")
+def candidates_command(scheme_spec: str, limit: int, texts: tuple[str, ...]) -> None:
+    """Possible Cyrillic spellings of each romanized TEXT (or stdin line), best first, tab-separated."""
+    lines = texts or (line.rstrip("\r\n") for line in sys.stdin)
+    try:
+        for text in lines:
+            click.echo("\t".join([text, *find_candidates(text, scheme_spec, limit=limit)]))
+    except TranslitError as error:
+        raise InputError(str(error)) from None
 
 
 @main.command("schemes")

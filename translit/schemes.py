@@ -261,8 +261,9 @@ def _direction(scheme: Scheme, reverse: bool) -> Direction:
     direction = scheme.direction(reverse)
     if direction is None:
         raise DirectionError(
-            f"scheme {scheme.id!r} is forward-only: its standard loses information "
-            f"({scheme.forward.source_script} → {scheme.forward.target_script} cannot be undone exactly)"
+            f"scheme {scheme.id!r} loses information, so it has no exact reverse: use "
+            f"translit.candidates(text, {scheme.id!r}) for the possible Cyrillic spellings, best first, "
+            "or convert(..., reverse=True, best_guess=True) for the first of them"
         )
     return direction
 
@@ -297,6 +298,7 @@ def convert(
     reverse: bool = False,
     errors: str = "preserve",
     replacement: str = "?",
+    best_guess: bool = False,
     **options: bool,
 ) -> str:
     """Convert ``text`` with ``scheme`` (Cyrillic → Latin, or back with ``reverse=True``).
@@ -304,10 +306,16 @@ def convert(
     ``errors`` decides what happens to a letter of the source script the scheme does not cover:
     ``"preserve"`` leaves it, ``"strict"`` raises :class:`UncoveredCharacterError` with its offset,
     ``"replace"`` writes ``replacement`` instead. Scheme options (``softness=True``) are keyword
-    arguments or ``+option`` suffixes of the scheme id.
+    arguments or ``+option`` suffixes of the scheme id. A lossy scheme has no exact reverse:
+    ``reverse=True`` raises :class:`DirectionError` unless ``best_guess=True`` asks for the first of
+    :func:`translit.candidates` (the text unchanged when there is none).
     """
     if errors != "preserve" and errors not in ERROR_POLICIES:
         raise OptionError(f"errors={errors!r}: use one of {', '.join(ERROR_POLICIES)}")
+    if best_guess and reverse and parse_scheme_spec(scheme)[0].reverse is None:
+        from .candidates import candidates  # the layer above; imported only when asked for
+
+        return next(iter(candidates(text, scheme, limit=1)), text)
     return converter(scheme, reverse=reverse, **options)(text, errors, replacement)
 
 
