@@ -6,6 +6,7 @@ Only the public names live here; each is re-exported from the module that does t
 __version__ = "0.1.0"
 
 from .candidates import candidates  # noqa: E402
+from .detect import identify  # noqa: E402
 from .errors import (  # noqa: E402
     DirectionError,
     OptionError,
@@ -28,6 +29,7 @@ __all__ = [
     "__version__",
     "candidates",
     "convert",
+    "identify",
     "export_icu",
     "prepare",
     "schemes",

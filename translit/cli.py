@@ -22,6 +22,7 @@ import click
 
 from . import __version__
 from .candidates import candidates as find_candidates
+from .detect import identify
 from .errors import TranslitError
 from .schemes import convert as convert_text
 from .schemes import converter, export_icu, parse_scheme_spec, schemes
@@ -174,6 +175,17 @@ def candidates_command(scheme_spec: str, limit: int, texts: tuple[str, ...]) -> 
             click.echo("\t".join([text, *find_candidates(text, scheme_spec, limit=limit)]))
     except TranslitError as error:
         raise InputError(str(error)) from None
+
+
+@main.command("identify")
+@click.option("-n", "--limit", default=3, show_default=True, type=click.IntRange(1, 100), help="Guesses shown.")
+@click.argument("texts", nargs=-1, metavar="[TEXT]...")
+def identify_command(limit: int, texts: tuple[str, ...]) -> None:
+    """Which language (Cyrillic) or scheme (Latin) each TEXT (or stdin line) is, best first, tab-separated."""
+    lines = texts or (line.rstrip("\r\n") for line in sys.stdin)
+    for text in lines:
+        guesses = identify(text)[:limit]
+        click.echo("\t".join([text, *(f"{name} {score:.2f}" for name, score in guesses)]))
 
 
 @main.command("schemes")
