@@ -27,21 +27,24 @@ from .lexicon import END, LetterModel, belarusian_model
 from .schemes import _resolve, converter
 
 APOSTROPHE_LIKE = "’'ʼ”\"ʹʺ`´"
-_MARKS = str.maketrans("", "", APOSTROPHE_LIKE)
-_WORD = regex.compile(rf"([\p{{L}}\p{{M}}{APOSTROPHE_LIKE}]+)")
+INTERPUNCT = "·"  # BGN/PCGN's optional separator (z·h): part of a word, and optional
+_MARKS = str.maketrans("", "", APOSTROPHE_LIKE + INTERPUNCT)
+_WORD = regex.compile(rf"([\p{{L}}\p{{M}}{APOSTROPHE_LIKE}{INTERPUNCT}]+)")
 BEAM = 48  # spellings kept per position of a word
-DROPPED_PENALTY = 3.0  # log-units per letter inserted although the input does not show it
+DROPPED_PENALTY = 3.0  # log-units per letter whose visible mark (’ ”) the input does not show
 RUSSIAN_ONLY = {"be": "ищъ"}  # letters a scheme maps for Russian text that are no spelling of the language
 # Spellings no Belarusian or Russian orthography allows: the apostrophe (ъ) not before е ё ю я і,
 # ь after a vowel or another silent letter or before а о у ы э, a silent letter first, й before
-# а о у ы э.
-_IMPOSSIBLE = regex.compile(r"[ʼъ](?![еёюяіи])|^[ьʼъ]|[аеёіоуыэюяийўьʼъ]ь|ь[аоуыэʼъ]|й[аоуыэ]")
+# а о у ы э, ў after a consonant.
+_IMPOSSIBLE = regex.compile(
+    r"[ʼъ](?![еёюяіи])|^[ьʼъ]|[аеёіоуыэюяийўьʼъ]ь|ь[аоуыэʼъ]|й[аоуыэ]|[бвгґджзйклмнпрстфхцчшщў]ў"
+)
 
 
 @dataclass(frozen=True)
 class _Inverse:
     pieces: dict[str, tuple[str, ...]]  # Latin output (lowercase) → Cyrillic sources
-    droppable: tuple[str, ...]  # Cyrillic letters whose output may be missing from the input
+    droppable: dict[str, float]  # Cyrillic letter whose output may be missing → penalty for inserting it
     longest: int
 
 
@@ -57,17 +60,17 @@ def _inverse(scheme_id: str) -> _Inverse:
         if enabled and part:
             outputs += list(part.letters.items()) + [(rule.source, rule.target) for rule in part.rules]
     pieces: dict[str, set[str]] = {}
-    droppable: set[str] = set()
+    droppable: dict[str, float] = {}
     for source, target in outputs:
         if foreign & set(source):
             continue
-        if not target.translate(_MARKS):
-            droppable.add(source)
+        if not target.translate(_MARKS):  # written as nothing, or only as a mark a writer may drop
+            droppable[source] = max(droppable.get(source, 0.0), DROPPED_PENALTY if target else 0.0)
         if target:
             pieces.setdefault(target.lower(), set()).add(source)
     return _Inverse(
         {latin: tuple(sorted(sources)) for latin, sources in pieces.items()},
-        tuple(sorted(droppable)),
+        dict(sorted(droppable.items())),
         max(map(len, pieces)),
     )
 
@@ -89,8 +92,8 @@ def _word_candidates(word: str, scheme_id: str, limit: int) -> list[tuple[float,
         states = frontier[position]
         for spelling, score in list(states.items()):  # a dropped ь or apostrophe, at most one in a row
             if spelling and spelling[-1] not in inverse.droppable:
-                for letter in inverse.droppable:
-                    inserted = _extend(model, spelling, score - DROPPED_PENALTY, letter)
+                for letter, penalty in inverse.droppable.items():
+                    inserted = _extend(model, spelling, score - penalty, letter)
                     if inserted > states.get(spelling + letter, float("-inf")):
                         states[spelling + letter] = inserted
         best = heapq.nlargest(BEAM, states.items(), key=lambda item: item[1])

@@ -32,6 +32,7 @@ from .tables import shipped_schemes, tables_dir
 _CYRILLIC = regex.compile(r"\p{sc=Cyrl}")
 _LATIN = regex.compile(r"\p{sc=Latn}")
 _MARKS = str.maketrans("", "", APOSTROPHE_LIKE)
+_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
 _OTHER = "other"
 LATIN_TEMPERATURE = 2.0  # log-units of the Latin scores per e-fold of the odds: keeps runners-up visible
 
@@ -79,14 +80,14 @@ def _cyrillic_language(text: str) -> list[tuple[str, float]]:
 
 @cache
 def _output_letters(scheme_id: str) -> frozenset[str]:
-    """Every letter the forward direction of a scheme can write (lowercase)."""
+    """Every letter and mark the forward direction of a scheme can write (lowercase)."""
     scheme = next(s for s in shipped_schemes() if s.id == scheme_id)
     targets = list(scheme.forward.letters.values()) + [rule.target for rule in scheme.forward.rules]
     for option in scheme.options.values():
         part = option.parts.get("forward")
         if part:
             targets += list(part.letters.values()) + [rule.target for rule in part.rules]
-    return frozenset(c for target in targets for c in target.lower() if c.isalpha())
+    return frozenset(c for target in targets for c in target.lower() if _LETTER_OR_MARK.match(c))
 
 
 def _best_spelling(text: str, scheme_id: str, reversible: bool) -> str | None:
@@ -101,7 +102,7 @@ def _best_spelling(text: str, scheme_id: str, reversible: bool) -> str | None:
 
 def _latin_scheme(text: str) -> list[tuple[str, float]]:
     evidence = _evidence()
-    letters = {c for c in text.lower() if c.isalpha()}
+    letters = {c for c in text.lower() if _LETTER_OR_MARK.match(c)}
     model = belarusian_model()
     scores = {}
     for info in schemes():

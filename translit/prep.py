@@ -42,7 +42,7 @@ _SCRIPT_JUNCTION = re.compile(
 _LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES = "aceiopxyABCEHIKMOPTXY", "асеіорхуАВСЕНІКМОРТХУ"
 _TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
 _TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
-_WORD = re.compile(r"[^\W\d_]+")
+_WORD = regex.compile(r"[\p{L}\p{M}]+")  # a word with its marks, so a repair sees all of it
 _LATIN_LETTERS = re.compile(f"[{_LATIN_RANGE}]")
 _LATIN_ONLY = re.compile(f"(?![{_LATIN_LOOKALIKES}])[{_LATIN_RANGE}]")
 _CYRILLIC_ONLY = re.compile(f"(?![{_CYRILLIC_LOOKALIKES}])[{_CYRILLIC_RANGE}]")
@@ -55,7 +55,7 @@ def _nfc():
     return icu.Normalizer2.getNFCInstance()
 
 
-def _repair_word(match: re.Match) -> str:
+def _repair_word(match: regex.Match) -> str:
     """One word: if it mixes scripts, turn the minority script's look-alikes into the majority's."""
     word = match.group()
     if not _SCRIPT_JUNCTION.search(word):
