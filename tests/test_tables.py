@@ -167,3 +167,14 @@ def test_word_end_context(tmp_path: Path) -> None:
     rules = compile_rules(load_scheme(_write(tmp_path, table)))
     run = icu.Transliterator.createFromRules("t", rules, icu.UTransDirection.FORWARD).transliterate
     assert run("ай айа б ба АЙ Б. АБ") == "ai aja bh ba AI Bh. ABH"
+
+
+def test_a_pair_written_in_the_table_wins_over_the_generated_one(tmp_path: Path) -> None:
+    import icu
+
+    table = MINIMAL.replace('alphabet = "аб"', 'alphabet = "абеь"') + '"е" = "e"\n"ь" = ""\n"ье" = "x"\n' + (
+        '[[forward.rule]]\nsource = "е"\ntarget = "ye"\nafter = "а"\n'
+    )
+    rules = compile_rules(load_scheme(_write(tmp_path, table)))
+    run = icu.Transliterator.createFromRules("t", rules, icu.UTransDirection.FORWARD).transliterate
+    assert run("бье ае бе") == "bx aye be"

@@ -166,6 +166,8 @@ class _Compiler:
             if not any(entry.after for entry in group):
                 continue
             for silent in self.silent:
+                if silent + source in self.groups:  # the table wrote this pair itself: it wins
+                    continue
                 pair_group = []
                 for entry in group:
                     if entry.word_start or len(entry.after) > 1:
