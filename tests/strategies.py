@@ -138,7 +138,9 @@ ROUND_TRIP_EXCEPTIONS = {
         r"|[сц]з"
     ),
     "be-national-2007": regex.compile(r"ʼі"),  # the 2007 table writes the apostrophe before і as nothing
+    "be-national-2000": regex.compile(r"ʼі"),  # as the 2007 table
 }
+ROUND_TRIP_EXCEPTIONS["be-lacinka-classic"] = ROUND_TRIP_EXCEPTIONS["be-lacinka"]  # same design limits
 
 
 def _apostrophes_to_sign(word: str) -> str:

@@ -25,7 +25,9 @@ from pathlib import Path
 
 from .tables import SCRIPT_NAMES, Direction, Rule, Scheme, shipped_schemes
 
-GENERATED = "<!-- Generated from {source} by `python -m translit.scheme_docs`; edit the table, not this file. -->"
+GENERATED = (
+    "<!-- Generated from {source} by `python -m translit.scheme_docs`; edit the table, not this file. -->"
+)
 LANGUAGES = {"be": "Belarusian", "ru": "Russian"}
 CITATION_FIELDS = ("standard", "year", "document", "url", "note")
 NOTHING = "*(nothing)*"
@@ -98,7 +100,9 @@ def _alphabet_order(direction: Direction, letters: Iterable[str]) -> list[str]:
 
 
 def letter_table(direction: Direction, letters: dict[str, str]) -> list[str]:
-    rows = ((_both_cases(source), _both_cases(letters[source])) for source in _alphabet_order(direction, letters))
+    rows = (
+        (_both_cases(source), _both_cases(letters[source])) for source in _alphabet_order(direction, letters)
+    )
     return table((SCRIPT_NAMES[direction.source_script], SCRIPT_NAMES[direction.target_script]), rows)
 
 
@@ -133,7 +137,7 @@ def rule_list(direction: Direction, rules: tuple[Rule, ...]) -> list[str]:
 def _direction_section(direction: Direction) -> list[str]:
     lines = [f"## {direction_title(direction)} ({direction.name})", ""]
     if direction.letters_note:
-        lines += [f"Letters: {escape(direction.letters_note)}.", ""]
+        lines += [f"Letters: {escape(direction.letters_note).rstrip('.')}.", ""]
     lines += [
         "Capitals are generated: a capital is written as shown (first letter capital); inside a word in "
         "capitals the whole output is in capitals. Longer entries win over shorter ones.",
@@ -163,7 +167,8 @@ def reversible_text(scheme: Scheme) -> str:
     if scheme.reversible:
         return "yes: the reverse direction gives back the original text exactly"
     if scheme.reverse is not None:
-        return "no: the reverse direction is not exact; `translit.candidates()` lists the spellings it can come from"
+        return ("no: the reverse direction is not exact; `translit.candidates()` lists the spellings a text "
+                "can come from")
     return ("no: forward only; `translit.candidates()` lists the Cyrillic spellings a romanization can "
             "come from")
 
@@ -186,13 +191,14 @@ def _options(scheme: Scheme) -> list[str]:
         (f"`{option.name}`", _on_off(option.default), escape(option.description))
         for option in scheme.options.values()
     )
-    name, flip = next(iter(scheme.options)), _on_off(not next(iter(scheme.options.values())).default)
+    first = next(iter(scheme.options.values()))  # the usage line shows how to switch it from its default
+    name, value = first.name, not first.default
     return lines + [
         *table(("option", "default", "description"), rows),
         "",
-        f"An option is chosen as a keyword (`convert(text, \"{scheme.id}\", {name}={flip == 'on'})`), a suffix "
-        f"of the id (`{scheme.id}+{name}={flip}`) or on the command line (`--option {name}={flip}`). "
-        "What each option changes: [option rules](#option-rules).",
+        f"An option is chosen as a keyword (`convert(text, \"{scheme.id}\", {name}={value})`), a suffix of "
+        f"the id (`{scheme.id}+{name}={_on_off(value)}`) or on the command line "
+        f"(`--option {name}={_on_off(value)}`). What each option changes: [option rules](#option-rules).",
         "",
     ]
 

@@ -161,7 +161,9 @@ class Converter:
         self._uncovered = regex.compile(
             rf"[[{script}--[{regex.escape(''.join(sorted(covered)))}]]&&\p{{L}}]", regex.V1
         )
-        self._runs = regex.compile(r"([\p{L}\p{M}]+)").split
+        # A key may hold a character that is not a letter (the 2000 system's ' for ь): runs include it.
+        in_keys = "".join(sorted(c for c in covered if not regex.match(r"[\p{L}\p{M}]", c)))
+        self._runs = regex.compile(rf"([\p{{L}}\p{{M}}{regex.escape(in_keys)}]+)").split
         self._lock = threading.Lock()
         self._memo = _WordMemo(self._convert_piece)
 
