@@ -222,13 +222,17 @@ def demo() -> None:
     click.echo("Example text:")
     click.echo(example["text"].strip())
     for info in schemes():
-        scheme, _ = parse_scheme_spec(info.id)
+        if info.source_script != "Cyrl":
+            continue
         click.echo(f"\n{info.id}: {info.name}")
-        back_label = "back to Cyrillic" if info.has_reverse else "(forward only: lossy)"
+        back_label = "back (exact)" if info.reversible else "back (best of candidates(): the scheme is lossy)"
         rows = [("Cyrillic", info.id, back_label)]
         for name in example["names"]:
             latin = convert_text(name, info.id)
-            back = convert_text(latin, info.id, reverse=True) if scheme.reverse else ""
+            if info.reversible:
+                back = convert_text(latin, info.id, reverse=True)
+            else:
+                back = next(iter(find_candidates(latin, info.id, limit=1)), "(none)")
             rows.append((name, latin, back))
         widths = [max(len(row[i]) for row in rows) for i in range(2)]
         for row in rows:
