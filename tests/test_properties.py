@@ -381,3 +381,35 @@ def test_prepare_output_is_nfc(text: str, expected: str) -> None:
 def test_prepare_unifies_apostrophes_after_repair(text: str, expected: str) -> None:
     """An apostrophe next to a repaired look-alike is between two Cyrillic letters: unified."""
     assert translit.prepare(text) == expected
+
+
+# --- round trip of the reversible Russian scheme ---------------------------------------------------------
+
+RUSSIAN_CONSONANTS = "бвгджзйклмнпрстфхцчшщ"
+RUSSIAN_VOWELS = "аеёиоуыэюя"
+
+
+@st.composite
+def russian_words(draw) -> str:
+    """Russian-looking words: (consonant, optional ь or ъ after a consonant, vowel) syllables, a coda.
+
+    Domain: lowercase and Title case. ISO 9 writes ь ъ as ʹ ʺ, which have no capitals, so a capital
+    Ь Ъ inside an all-caps word comes back lowercase: all-caps words with ь ъ are left out."""
+    word = ""
+    for _ in range(draw(st.integers(1, 4))):
+        word += draw(st.sampled_from(["", *RUSSIAN_CONSONANTS]))
+        if word and word[-1] in RUSSIAN_CONSONANTS and word[-1] != "й" and draw(st.booleans()):
+            word += draw(st.sampled_from("ьъ"))
+        word += draw(st.sampled_from(RUSSIAN_VOWELS))
+    word += draw(st.sampled_from(["", *RUSSIAN_CONSONANTS]))
+    return draw(st.sampled_from([word, word.capitalize()]))
+
+
+@pytest.mark.parametrize("scheme", [info.id for info in translit.schemes()
+                                    if info.language == "ru" and info.reversible])
+@settings(max_examples=examples(300))
+@given(word=russian_words())
+@example(word="Съешь")
+@example(word="подъезд")
+def test_russian_round_trip(scheme: str, word: str) -> None:
+    assert translit.convert(translit.convert(word, scheme), scheme, reverse=True) == word
