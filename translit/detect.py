@@ -23,7 +23,7 @@ from functools import cache
 
 import regex
 
-from .candidates import APOSTROPHE_LIKE, candidates
+from .candidates import candidates
 from .lexicon import belarusian_model
 from .prep import prepare
 from .schemes import converter, schemes
@@ -31,8 +31,10 @@ from .tables import shipped_schemes, tables_dir
 
 _CYRILLIC = regex.compile(r"\p{sc=Cyrl}")
 _LATIN = regex.compile(r"\p{sc=Latn}")
-_MARKS = str.maketrans("", "", APOSTROPHE_LIKE)
-_LETTER_OR_MARK = regex.compile(r"[\p{L}\p{M}]")
+_LETTERS_ONLY = regex.compile(r"[^\p{L}]+")
+# What a scheme must be able to write for a text to be its output: letters, marks and the signs
+# romanizations use for ь, the apostrophe and the interpunct.
+_WRITTEN = regex.compile(r"[\p{L}\p{M}’”ʹʺ'·]")
 _OTHER = "other"
 LATIN_TEMPERATURE = 2.0  # log-units of the Latin scores per e-fold of the odds: keeps runners-up visible
 
@@ -41,7 +43,8 @@ LATIN_TEMPERATURE = 2.0  # log-units of the Latin scores per e-fold of the odds:
 class _Evidence:
     letters: dict[str, dict[str, float]]  # language → letter → frequency, "other" for the rest
     language_prior: dict[str, float]
-    cues: tuple[tuple[regex.Pattern, str, float], ...]  # (pattern, language, weight)
+    cyrillic_cues: tuple[tuple[regex.Pattern, str, float], ...]  # (pattern, language, weight)
+    latin_cues: tuple[tuple[regex.Pattern, str, float], ...]
     scheme_prior: dict[str, float]
 
 
@@ -52,8 +55,10 @@ def _evidence() -> _Evidence:
     letters = {}
     for language, frequencies in data["cyrillic"].items():
         letters[language] = {**frequencies, _OTHER: 1.0 - sum(frequencies.values())}
-    cues = tuple((regex.compile(cue["pattern"]), cue["language"], cue["weight"]) for cue in data["latin_cue"])
-    return _Evidence(letters, data["cyrillic_prior"], cues, data["scheme_prior"])
+    def cues(key: str) -> tuple[tuple[regex.Pattern, str, float], ...]:
+        return tuple((regex.compile(cue["pattern"]), cue["language"], cue["weight"]) for cue in data.get(key, []))
+
+    return _Evidence(letters, data["cyrillic_prior"], cues("cyrillic_cue"), cues("latin_cue"), data["scheme_prior"])
 
 
 def _softmax(scores: dict[str, float]) -> list[tuple[str, float]]:
@@ -74,6 +79,9 @@ def _cyrillic_language(text: str) -> list[tuple[str, float]]:
         score = math.log(evidence.language_prior[language])
         for letter in letters:
             score += math.log(frequencies.get(letter, frequencies[_OTHER]))
+        for pattern, cue_language, weight in evidence.cyrillic_cues:
+            if pattern.search(text.lower()):
+                score += weight if language == cue_language else 0.0
         scores[language] = score
     return _softmax(scores)
 
@@ -87,22 +95,24 @@ def _output_letters(scheme_id: str) -> frozenset[str]:
         part = option.parts.get("forward")
         if part:
             targets += list(part.letters.values()) + [rule.target for rule in part.rules]
-    return frozenset(c for target in targets for c in target.lower() if _LETTER_OR_MARK.match(c))
+    return frozenset(c for target in targets for c in target.lower() if _WRITTEN.match(c))
 
 
 def _best_spelling(text: str, scheme_id: str, reversible: bool) -> str | None:
-    """The best Cyrillic spelling that ``scheme_id`` turns into ``text``, or None."""
+    """The best Cyrillic spelling that ``scheme_id`` turns into ``text``, or None.
+
+    A reversible scheme must give the text back exactly (but for case): its marks are letters.
+    """
     if reversible:
         spelling = converter(scheme_id, reverse=True)(text)
-        back = converter(scheme_id)(spelling)
-        return spelling if back.lower().translate(_MARKS) == text.lower().translate(_MARKS) else None
+        return spelling if converter(scheme_id)(spelling).lower() == text.lower() else None
     found = candidates(text, scheme_id, limit=1)
     return found[0] if found else None
 
 
 def _latin_scheme(text: str) -> list[tuple[str, float]]:
     evidence = _evidence()
-    letters = {c for c in text.lower() if _LETTER_OR_MARK.match(c)}
+    letters = {c for c in text.lower() if _WRITTEN.match(c)}
     model = belarusian_model()
     scores = {}
     for info in schemes():
@@ -113,10 +123,11 @@ def _latin_scheme(text: str) -> list[tuple[str, float]]:
         spelling = _best_spelling(text, info.id, info.reversible and info.has_reverse)
         if spelling is None:
             continue
-        words = regex.findall(r"\p{L}+", spelling)
-        score = sum(model.score(word) for word in words) / max(len(words), 1)
+        # Whole space-separated words, signs dropped: a spelling cut into pieces by ' or · must not
+        # look better than a whole one.
+        score = sum(model.score(_LETTERS_ONLY.sub("", word)) for word in spelling.split())
         score += math.log(evidence.scheme_prior.get(info.id, evidence.scheme_prior["default"]))
-        for pattern, language, weight in evidence.cues:
+        for pattern, language, weight in evidence.latin_cues:
             if pattern.search(text.lower()):
                 score += weight if info.language == language else -weight
         scores[info.id] = score / LATIN_TEMPERATURE
