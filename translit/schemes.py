@@ -156,7 +156,9 @@ class Converter:
         for key in keys:
             covered.update(key + key.upper())
         # Cutting a long run of letters must not split a key (``ле``) or a silent letter from the next.
-        self._key_prefixes = {key[:i] for key in keys for i in range(1, len(key))} | {"ʼ", "ь", "ъ"}
+        silent = {key for key, target in direction.letters.items() if not target}
+        self._key_prefixes = {key[:i] for key in keys for i in range(1, len(key))} | silent
+        self._longest_prefix = max(map(len, self._key_prefixes), default=0)
         self._has_covered = re.compile("[" + "".join(map(re.escape, sorted(covered))) + "]").search
         self._uncovered = regex.compile(
             rf"[[{script}--[{regex.escape(''.join(sorted(covered)))}]]&&\p{{L}}]", regex.V1
@@ -198,7 +200,8 @@ class Converter:
     def _safe_cut(self, run: str, cut: int) -> int:
         """A position near ``cut`` where no key of the table straddles the cut."""
         for candidate in range(cut, max(cut - _CUT_SEARCH, 1), -1):
-            if not any(run[candidate - length:candidate].lower() in self._key_prefixes for length in (1, 2)):
+            tail = run[max(0, candidate - self._longest_prefix):candidate].lower()
+            if not any(tail[-length:] in self._key_prefixes for length in range(1, len(tail) + 1)):
                 return candidate
         return cut
 
