@@ -149,7 +149,7 @@ def first_difference(whole: str, per_line: str) -> str:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("textfile", nargs="?", type=Path, default=DEFAULT_TEXT, help="UTF-8 text, one line a unit")
-    parser.add_argument("--repeat", type=int, default=3, help="timings per measurement; the best is kept")
+    parser.add_argument("--repeat", type=int, default=7, help="timings per measurement; the best is kept")
     parser.add_argument("--quick", action="store_true", help=f"first {QUICK_LINES} lines and --repeat 1")
     args = parser.parse_args(argv)
 
