@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import heapq
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 import regex
 
@@ -31,6 +31,7 @@ INTERPUNCT = "·"  # BGN/PCGN's optional separator (z·h): part of a word, and o
 _MARKS = str.maketrans("", "", APOSTROPHE_LIKE + INTERPUNCT)
 _WORD = regex.compile(rf"([\p{{L}}\p{{M}}{APOSTROPHE_LIKE}{INTERPUNCT}]+)")
 BEAM = 48  # spellings kept per position of a word
+LONGEST_WORD = 64  # letters: a longer "word" is no name, and its search would take long
 DROPPED_PENALTY = 3.0  # log-units per letter whose visible mark (’ ”) the input does not show
 RUSSIAN_ONLY = {"be": "ищъ"}  # letters a scheme maps for Russian text that are no spelling of the language
 # Spellings no Belarusian or Russian orthography allows: the apostrophe (ъ) not before е ё ю я і,
@@ -82,7 +83,8 @@ def _extend(model: LetterModel, spelling: str, score: float, addition: str) -> f
     return score
 
 
-def _word_candidates(word: str, scheme_id: str, limit: int) -> list[tuple[float, str]]:
+@lru_cache(maxsize=20_000)  # names repeat: each distinct word is searched once
+def _word_candidates(word: str, scheme_id: str, limit: int) -> tuple[tuple[float, str], ...]:
     """Cyrillic spellings of one Latin word, best first, each checked by converting it forward."""
     inverse, model = _inverse(scheme_id), belarusian_model()
     latin = word.lower()
@@ -123,7 +125,7 @@ def _word_candidates(word: str, scheme_id: str, limit: int) -> list[tuple[float,
             checked.append((score, _with_case_of(word, spelling)))
             if len(checked) == limit:
                 break
-    return checked
+    return tuple(checked)
 
 
 def _with_case_of(word: str, spelling: str) -> str:
@@ -139,7 +141,7 @@ def candidates(text: str, scheme: str, *, limit: int = 10) -> list[str]:
     """Up to ``limit`` Cyrillic spellings whose romanization by ``scheme`` is ``text``, best first.
 
     For a reversible scheme that is its one exact reverse. An empty list means that no Cyrillic
-    spelling gives ``text`` in this scheme.
+    spelling gives ``text`` in this scheme (or that a word is longer than 64 letters).
     """
     found, _ = _resolve(scheme, False, {})
     if found.reverse is not None and found.reversible:
@@ -150,7 +152,7 @@ def candidates(text: str, scheme: str, *, limit: int = 10) -> list[str]:
         if not i & 1 or not regex.search(r"\p{sc=Latn}", part):
             combined = [(score, spelling + part) for score, spelling in combined]
             continue
-        options = _word_candidates(part, scheme, limit)
+        options = _word_candidates(part, scheme, limit) if len(part) <= LONGEST_WORD else []
         if not options:
             return []
         combined = heapq.nlargest(

@@ -38,7 +38,7 @@ class LetterModel:
         self._vocabulary = len(alphabet) + 1
 
     def step(self, context: str, letter: str) -> float:
-        """log P(letter | the two letters before it); ``context`` is padded with ``^``."""
+        """log P(letter | the two letters before it); ``context`` is what precedes (its last two count)."""
         history = (BOUNDARY * 2 + context)[-2:]
         return math.log((self._trigrams[history + letter] + 1) / (self._bigrams[history] + self._vocabulary))
 
@@ -50,7 +50,7 @@ class LetterModel:
     def score(self, word: str) -> float:
         """log P(word) with its end, plus the bonus of a known word form."""
         lowered = word.lower()
-        total = sum(self.step(lowered[:i], letter) for i, letter in enumerate(lowered))
+        total = sum(self.step(lowered[max(0, i - 2):i], letter) for i, letter in enumerate(lowered))
         return total + self.step(lowered, END) + self.known_bonus(lowered)
 
 
