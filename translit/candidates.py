@@ -52,17 +52,10 @@ class _Inverse:
 @cache
 def _inverse(scheme_id: str) -> _Inverse:
     found, options = _resolve(scheme_id, False, {})
-    direction = found.forward
     foreign = set(RUSSIAN_ONLY.get(found.language, ""))
-    outputs: list[tuple[str, str]] = list(direction.letters.items())
-    outputs += [(rule.source, rule.target) for rule in direction.rules]
-    for name, enabled in options.items():
-        part = found.options[name].parts.get("forward")
-        if enabled and part:
-            outputs += list(part.letters.items()) + [(rule.source, rule.target) for rule in part.rules]
     pieces: dict[str, set[str]] = {}
     droppable: dict[str, float] = {}
-    for source, target in outputs:
+    for source, target in found.pairs(False, [name for name, enabled in options.items() if enabled]):
         if foreign & set(source):
             continue
         if not target.translate(_MARKS):  # written as nothing, or only as a mark a writer may drop

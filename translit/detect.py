@@ -93,12 +93,7 @@ def _cyrillic_language(text: str) -> list[tuple[str, float]]:
 def _output_letters(scheme_id: str) -> frozenset[str]:
     """Every letter and mark the forward direction of a scheme can write (lowercase)."""
     scheme = next(s for s in shipped_schemes() if s.id == scheme_id)
-    targets = list(scheme.forward.letters.values()) + [rule.target for rule in scheme.forward.rules]
-    for option in scheme.options.values():
-        part = option.parts.get("forward")
-        if part:
-            targets += list(part.letters.values()) + [rule.target for rule in part.rules]
-    return frozenset(c for target in targets for c in target.lower() if _WRITTEN.match(c))
+    return frozenset(c for _, target in scheme.pairs(False) for c in target.lower() if _WRITTEN.match(c))
 
 
 def _best_spelling(text: str, scheme_id: str, reversible: bool) -> str | None:

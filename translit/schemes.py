@@ -146,15 +146,8 @@ class Converter:
             raise TableError(scheme.path, "(compiled rules)", f"ICU rejected the rules: {error}") from None
         self._unicode_string, self._position = icu.UnicodeString, icu.UTransPosition
         script = _SCRIPT_PROPERTY[direction.source_script]
-        covered: set[str] = set()
-        keys: set[str] = set()
-        parts = [option.parts[direction.name] for option in scheme.options.values() if direction.name in option.parts]
-        for letters in (direction.letters, *(part.letters for part in parts)):
-            keys.update(letters)
-        for rule in (*direction.rules, *(rule for part in parts for rule in part.rules)):
-            keys.add(rule.source)
-        for key in keys:
-            covered.update(key + key.upper())
+        keys = {source for source, _ in scheme.pairs(reverse)}
+        covered = {char for key in keys for char in key + key.upper()}
         # Cutting a long run of letters must not split a key (``ле``) or a silent letter from the next.
         silent = {key for key, target in direction.letters.items() if not target}
         self._key_prefixes = {key[:i] for key in keys for i in range(1, len(key))} | silent

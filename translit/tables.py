@@ -9,6 +9,7 @@ Validation happens here, once, so that the compiler can trust what it gets. Ever
 from __future__ import annotations
 
 import tomllib
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
@@ -114,6 +115,20 @@ class Scheme:
 
     def direction(self, reverse: bool) -> Direction | None:
         return self.reverse if reverse else self.forward
+
+    def pairs(self, reverse: bool, options: Iterable[str] | None = None) -> list[tuple[str, str]]:
+        """(source, target) of every letter and rule of a direction, and of the named options'
+        parts for it (every option when ``options`` is None)."""
+        direction = self.direction(reverse)
+        if direction is None:
+            return []
+        names = self.options if options is None else options
+        parts = [self.options[name].parts[direction.name] for name in names
+                 if direction.name in self.options[name].parts]
+        found = list(direction.letters.items()) + [(rule.source, rule.target) for rule in direction.rules]
+        for part in parts:
+            found += list(part.letters.items()) + [(rule.source, rule.target) for rule in part.rules]
+        return found
 
 
 # ---------------------------------------------------------------------------------------------
