@@ -18,6 +18,16 @@ from .errors import (  # noqa: E402
 from .prep import prepare  # noqa: E402
 from .schemes import SchemeInfo, convert, export_icu, schemes  # noqa: E402
 
+
+
+def resolve(name: str, type: str | None = None):  # noqa: A002 - the contract's name
+    """The shipped gazetteer's best ``Match`` for ``name`` (any script or romanization), or None
+    when nothing matches or two ids match about equally well. See ``translit.names``."""
+    from .names import resolve as resolve_name  # imported on first use: keeps `import translit` fast
+
+    return resolve_name(name, type)
+
+
 __all__ = [
     "DirectionError",
     "OptionError",
@@ -32,5 +42,6 @@ __all__ = [
     "identify",
     "export_icu",
     "prepare",
+    "resolve",
     "schemes",
 ]

@@ -40,11 +40,12 @@ _SCRIPT_JUNCTION = re.compile(
 
 # Latin letter -> Cyrillic look-alike (Belarusian і for i).
 _LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES = "aceiopxyABCEHIKMOPTXY", "асеіорхуАВСЕНІКМОРТХУ"
-_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES, _CYRILLIC_LOOKALIKES)
+# Latin kra (ĸ) is only ever a stand-in for к.
+_TO_CYRILLIC = str.maketrans(_LATIN_LOOKALIKES + "ĸ", _CYRILLIC_LOOKALIKES + "к")
 _TO_LATIN = str.maketrans(_CYRILLIC_LOOKALIKES, _LATIN_LOOKALIKES)
 _WORD = regex.compile(r"[\p{L}\p{M}]+")  # a word with its marks, so a repair sees all of it
 _LATIN_LETTERS = re.compile(f"[{_LATIN_RANGE}]")
-_LATIN_ONLY = re.compile(f"(?![{_LATIN_LOOKALIKES}])[{_LATIN_RANGE}]")
+_LATIN_ONLY = re.compile(f"(?![{_LATIN_LOOKALIKES}ĸ])[{_LATIN_RANGE}]")
 _CYRILLIC_ONLY = re.compile(f"(?![{_CYRILLIC_LOOKALIKES}])[{_CYRILLIC_RANGE}]")
 
 

@@ -1,0 +1,157 @@
+"""A name as comparable parts, and the public cross-script ``key()``.
+
+Steps for one name:
+
+1. ``prepare()`` and split into words (``keys.words``); each word gets its sound-class key.
+2. **Designators** (``tables/names/designators.toml``): legal forms (``ААТ``, ``OJSC``, ``Open Joint
+   Stock Company``) and place words (``горад``, ``city``) are removed, compared on keys so that one
+   listed spelling covers every script (long words also when nearly equal: ``ORGANICHENNOY``); a
+   name that is nothing but designators keeps them.
+3. **Roles**: a word of a given-name group is a *given* name and takes the group's canonical key; a
+   patronymic (``given.py``; or any ``-ovich/-auna`` word right after a given name) takes its
+   canonical form; a lone all-capital word of at most five letters (``MAZ``, ``СВТ``) is an
+   *acronym*, matched only exactly; everything else is a *word* (surnames, place and company names).
+   A one-letter word (or two letters before a dot, ``Yu.``) is an *initial*: of a given name, or of
+   the patronymic when it follows a given name's initial (``А.Г.``). Words such as ``works``,
+   ``завод``, ``group`` (``generic_words``) are *generic*: kept, but they weigh little.
+4. ``key()`` is the parts' keys in sorted order, so word order does not matter
+   (``LUKASHENKO, Alexander`` and ``Аляксандр Лукашэнка`` share ``alaksandr lukasanka``).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import cache, lru_cache
+
+import regex
+from rapidfuzz.distance import Levenshtein
+
+from ..errors import TableError
+from ..prep import prepare
+from ..tables import tables_dir
+from .given import PATRONYMIC_SUFFIXES, given_names
+from .keys import word_key
+
+_WORD = regex.compile(r"([\p{L}\p{M}]+(?:['\u2019\u02bc`\u00b4][\p{L}\p{M}]+)*)(\.)?")
+ACRONYM_LENGTH = 5
+_HYPHENS = "-\u2010\u2011"
+
+
+@dataclass(frozen=True)
+class Part:
+    """One word of a name: its key, what it is (word, given, patronymic, acronym, generic), whether
+    it is only an initial (then ``key`` is one letter) and whether a hyphen joins it to the word
+    before (``Brest-Litovsk``: such second parts are often dropped)."""
+
+    key: str
+    role: str
+    initial: bool = False
+    joined: bool = False
+
+
+@dataclass(frozen=True)
+class ParsedName:
+    parts: tuple[Part, ...]
+
+    @property
+    def key(self) -> str:
+        return " ".join(sorted(part.key for part in self.parts))
+
+    @property
+    def is_acronym(self) -> bool:
+        return len(self.parts) == 1 and self.parts[0].role == "acronym"
+
+
+@dataclass(frozen=True)
+class _Designators:
+    phrases: tuple[tuple[str, ...], ...]  # legal forms and place words as key tuples, longest first
+    generic: frozenset[str]  # keys of generic organization words
+
+
+@cache
+def _designators() -> _Designators:
+    """``tables/names/designators.toml`` read into word keys."""
+    path = tables_dir() / "names" / "designators.toml"
+    with open(path, "rb") as handle:
+        data = tomllib.load(handle)
+    keyed: dict[str, set[tuple[str, ...]]] = {}
+    for kind in ("legal_forms", "place_words", "generic_words"):
+        phrases = data.get(kind)
+        if not isinstance(phrases, list) or not all(isinstance(p, str) for p in phrases):
+            raise TableError("tables/names/designators.toml", kind, "must be a list of strings")
+        keyed[kind] = {tuple(word_key(w.casefold()) for w, _ in _WORD.findall(prepare(p))) for p in phrases}
+        keyed[kind].discard(())
+    phrases = sorted(keyed["legal_forms"] | keyed["place_words"], key=len, reverse=True)
+    return _Designators(tuple(phrases), frozenset(k for phrase in keyed["generic_words"] for k in phrase))
+
+
+def _same_word(key: str, listed: str) -> bool:
+    """A designator word matches its listed key, or a near miss of a long one (ORGANICHENNOY)."""
+    if key == listed:
+        return True
+    return len(listed) >= 6 and Levenshtein.normalized_similarity(key, listed) >= 0.8
+
+
+def _strip_designators(keys: list[str]) -> list[bool]:
+    """Which words are designators (a phrase matched at any position)."""
+    drop = [False] * len(keys)
+    phrases = _designators().phrases
+    position = 0
+    while position < len(keys):
+        for phrase in phrases:
+            window = keys[position:position + len(phrase)]
+            if len(window) == len(phrase) and all(map(_same_word, window, phrase)):
+                for i in range(position, position + len(phrase)):
+                    drop[i] = True
+                position += len(phrase)
+                break
+        else:
+            position += 1
+    return drop
+
+
+@lru_cache(maxsize=100_000)
+def parse(name: str) -> ParsedName:
+    """The comparable parts of a name (see the module docstring)."""
+    prepared = prepare(name)
+    matches = list(_WORD.finditer(prepared))
+    found = [m.groups() for m in matches]
+    joined = [m.start() > 1 and prepared[m.start() - 1] in _HYPHENS and prepared[m.start() - 2].isalpha()
+              for m in matches]
+    surfaces = [word for word, _ in found]
+    keys = [word_key(word.casefold()) for word in surfaces]
+    drop = _strip_designators(keys)
+    if all(drop[i] or not keys[i] for i in range(len(keys))):
+        drop = [False] * len(keys)
+    table = given_names()
+    generic = _designators().generic
+    kept = [i for i in range(len(keys)) if not drop[i] and keys[i]]
+    parts: list[Part] = []
+    for i in kept:
+        word, dot = found[i]
+        key = keys[i]
+        letters = sum(c.isalpha() for c in word)
+        after_given = bool(parts) and parts[-1].role == "given"
+        if letters == 1 or (dot and letters == 2 and len(kept) > 1):
+            # А.Г. Лукашэнка: the initial after a given name's initial is the patronymic's
+            parts.append(Part(key[:1], "patronymic" if after_given else "given", initial=True))
+        elif word.isupper() and letters <= ACRONYM_LENGTH and len(kept) == 1 and letters > 1:
+            parts.append(Part(key, "acronym"))
+        elif (canonical := table.given(key)) is not None:
+            parts.append(Part(canonical, "given"))
+        elif (patronymic := table.patronymic(key)) is not None:
+            parts.append(Part(patronymic, "patronymic"))
+        elif after_given and not parts[-1].initial and key.endswith(PATRONYMIC_SUFFIXES):
+            parts.append(Part(key, "patronymic"))  # a patronymic of a name the table lacks
+        elif key in generic and len(kept) > 1:
+            parts.append(Part(key, "generic"))
+        else:
+            parts.append(Part(key, "word", joined=joined[i] and len(kept) > 1))
+    return ParsedName(tuple(parts))
+
+
+def key(name: str) -> str:
+    """The cross-script key of a name: spellings of one name in any script, scheme, case or word
+    order share it (``key("Łukašenka") == key("LUKASHENKO")``). Letterless input gives ``""``."""
+    return parse(name).key
