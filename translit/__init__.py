@@ -20,7 +20,7 @@ from .schemes import SchemeInfo, convert, export_icu, schemes  # noqa: E402
 
 
 
-def resolve(name: str, type: str | None = None):  # noqa: A002 - the contract's name
+def resolve(name: str, type: str | None = None):
     """The shipped gazetteer's best ``Match`` for ``name`` (any script or romanization), or None
     when nothing matches or two ids match about equally well. See ``translit.names``."""
     from .names import resolve as resolve_name  # imported on first use: keeps `import translit` fast

@@ -214,6 +214,84 @@ def export_icu_command(scheme_spec: str, reverse: bool) -> None:
         raise InputError(str(error)) from None
 
 
+def _names_index(names_file: str | None):
+    """The user's list (``--names FILE``) or the shipped gazetteer."""
+    from .names import Index
+
+    try:
+        return Index.from_file(names_file) if names_file else Index.default()
+    except OSError as error:
+        raise InputError(f"{names_file}: {error.strerror or error}") from None
+    except (TranslitError, UnicodeDecodeError) as error:
+        raise InputError(str(error)) from None
+
+
+def _arguments_or_stdin(texts: tuple[str, ...]) -> Iterator[str]:
+    """The arguments, or stdin's lines (``-`` or no argument)."""
+    if texts and texts != ("-",):
+        yield from texts
+        return
+    for _, line in _lines(sys.stdin.buffer, "<stdin>", "utf-8"):
+        yield line.rstrip("\r\n")
+
+
+@main.command("resolve")
+@click.option("--names", "names_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Your own list (CSV/TSV with id,name[,type] columns, or JSONL) instead of the gazetteer.")
+@click.option("-t", "--type", "entity_type", default=None, help="Only ids of this type (person, org, place).")
+@click.option("-n", "--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="At most this many.")
+@click.option("--format", "output_format", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
+              help="One JSON object per name, or tab-separated: name, id, score, ambiguous.")
+@click.argument("names", nargs=-1, metavar="[NAME]...")
+def resolve_command(names_file: str | None, entity_type: str | None, limit: int, output_format: str,
+                    names: tuple[str, ...]) -> None:
+    """Canonical ids for each NAME (or stdin line), best first; nothing found is an empty list."""
+    import json
+
+    index = _names_index(names_file)
+    with _output(None) as out:
+        for name in _arguments_or_stdin(names):
+            found = index.resolve(name, type=entity_type, limit=limit)
+            if output_format == "tsv":
+                best = found[0] if found else None
+                cells = [name, best.id, f"{best.score:.4f}", "ambiguous" if best.ambiguous else ""] if best else [name]
+                out.write("\t".join(cells).rstrip("\t") + "\n")
+                continue
+            matches = [{"id": m.id, "score": m.score, "name": m.name, "type": m.type, "via": m.via,
+                        "ambiguous": m.ambiguous} for m in found]
+            out.write(json.dumps({"query": name, "matches": matches}, ensure_ascii=False) + "\n")
+
+
+@main.command("key")
+@click.argument("names", nargs=-1, metavar="[NAME]...")
+def key_command(names: tuple[str, ...]) -> None:
+    """The cross-script key of each NAME (or stdin line): name, tab, key."""
+    from .names import key
+
+    for name in _arguments_or_stdin(names):
+        click.echo(f"{name}\t{key(name)}")
+
+
+@main.command("match")
+@click.argument("first", metavar="A")
+@click.argument("second", metavar="B")
+def match_command(first: str, second: str) -> None:
+    """How likely names A and B are one name, 0..1 (0.80 and up: a match by default)."""
+    from .names import match
+
+    click.echo(f"{match(first, second):.4f}")
+
+
+@main.command("variants")
+@click.argument("name_or_id", metavar="NAME|ID")
+def variants_command(name_or_id: str) -> None:
+    """Spellings of NAME through every scheme, or every form of a gazetteer ID (place:minsk)."""
+    from .names import variants
+
+    for spelling in variants(name_or_id):
+        click.echo(spelling)
+
+
 @main.command()
 def demo() -> None:
     """Run the built-in example: its names through every scheme, forward and back."""

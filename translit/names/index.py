@@ -49,13 +49,14 @@ AMBIGUITY_MARGIN = 0.05
 MAX_POSTING = 2000  # a blocking key shared by more names than this says too little to use
 FORMAT = "translit-index"
 FORMAT_VERSION = 1
-TYPES = ("person", "org", "place", "given")
+TYPES = ("person", "org", "place")  # the gazetteer's; a user's index may use any others
 
 
 @dataclass(frozen=True)
 class Match:
-    """One resolved id: its score (0..1), the indexed name that matched, how it was found
-    (``exact``, ``key`` or ``fuzzy``) and whether another id scored within the margin."""
+    """One resolved id: its score (0..1), the indexed name that matched, how it matched (``exact``:
+    the same words; ``key``: every part's key equal, as across scripts and schemes; ``fuzzy``: near
+    keys) and whether another id scored within the margin."""
 
     id: str
     score: float
@@ -209,8 +210,8 @@ class Index:
         when none does (or the name has no letters)."""
         if not isinstance(name, str):
             raise TranslitError(f"a name must be a string, got {name.__class__.__name__}")
-        if type is not None and type not in TYPES:
-            raise TranslitError(f"unknown type {type!r}; use one of {', '.join(TYPES)}")
+        if type is not None and not isinstance(type, str):
+            raise TranslitError(f"a type must be a string, got {type!r}")
         parsed = parse(name)
         if not parsed.parts or limit <= 0:
             return []
@@ -224,7 +225,7 @@ class Index:
                 score, via = 1.0, "exact"
             else:
                 score = similarity(parsed, entry.parsed)
-                via = "key" if number in by_key else "fuzzy"
+                via = "key" if score == 1.0 else "fuzzy"
             if score >= self.threshold and score > best.get(entry.entity, (-1.0, 0, ""))[0]:
                 best[entry.entity] = (score, number, via)
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], self._ids[item[0]]))
@@ -252,14 +253,47 @@ class Index:
         index = cls()
         with open(path, encoding=encoding, newline="") as handle:
             reader = csv.DictReader(handle, delimiter=delimiter)
-            missing = [c for c in (id_column, name_column, type_column) if c and c not in (reader.fieldnames or [])]
+            columns = reader.fieldnames or []
+            missing = [c for c in (id_column, name_column, type_column) if c and c not in columns]
             if missing:
-                raise TranslitError(f"{path}: no column {missing[0]!r} (columns: {', '.join(reader.fieldnames or [])})")
+                raise TranslitError(f"{path}: no column {missing[0]!r} (columns: {', '.join(columns)})")
             for line, row in enumerate(reader, 2):
-                if not row[id_column]:
-                    raise TranslitError(f"{path}, line {line}: empty {id_column!r}")
-                index.add(row[id_column], row[name_column] or "", row[type_column] or None if type_column else None)
+                index._add_row(path, line, row.get(id_column), row.get(name_column),
+                               row.get(type_column) if type_column else None)
         return index
+
+    @classmethod
+    def from_file(cls, path: str | Path, *, encoding: str = "utf-8") -> Index:
+        """An index of a user's list: CSV or TSV with columns ``id``, ``name`` and optionally
+        ``type``, or JSON Lines (``.jsonl``) with those keys."""
+        path = Path(path)
+        if path.suffix.lower() in (".jsonl", ".ndjson"):
+            index = cls()
+            with open(path, encoding=encoding) as handle:
+                for line, text in enumerate(handle, 1):
+                    if not text.strip():
+                        continue
+                    try:
+                        row = json.loads(text)
+                    except ValueError as error:
+                        raise TranslitError(f"{path}, line {line}: not JSON ({error})") from None
+                    if not isinstance(row, dict):
+                        raise TranslitError(f"{path}, line {line}: expected an object with id and name")
+                    index._add_row(path, line, row.get("id"), row.get("name"), row.get("type"))
+            return index
+        with open(path, encoding=encoding, newline="") as handle:
+            columns = next(csv.reader(handle, delimiter="\t" if path.suffix.lower() in (".tsv", ".tab") else ","),
+                           [])
+        return cls.from_csv(path, "id", "name", "type" if "type" in columns else None, encoding=encoding)
+
+    def _add_row(self, path: Path, line: int, id: object, name: object, type: object) -> None:
+        if not isinstance(id, str) or not id.strip():
+            raise TranslitError(f"{path}, line {line}: no id")
+        if not isinstance(name, str):
+            raise TranslitError(f"{path}, line {line}: no name")
+        if type is not None and not isinstance(type, str):
+            raise TranslitError(f"{path}, line {line}: a type must be text, got {type!r}")
+        self.add(id, name, type or None)
 
     def save(self, path: str | Path) -> None:
         """Write the index to a versioned JSON file (gzip when ``path`` ends in ``.gz``)."""

@@ -93,15 +93,17 @@ def _same_word(key: str, listed: str) -> bool:
     return len(listed) >= 6 and Levenshtein.normalized_similarity(key, listed) >= 0.8
 
 
-def _strip_designators(keys: list[str]) -> list[bool]:
-    """Which words are designators (a phrase matched at any position)."""
+def _strip_designators(keys: list[str], letters: list[int]) -> list[bool]:
+    """Which words are designators (a phrase matched at any position; a lone one-letter word, an
+    initial, never is: ``АО`` and ``A.`` have the same key)."""
     drop = [False] * len(keys)
     phrases = _designators().phrases
     position = 0
     while position < len(keys):
         for phrase in phrases:
             window = keys[position:position + len(phrase)]
-            if len(window) == len(phrase) and all(map(_same_word, window, phrase)):
+            if (len(window) == len(phrase) and (len(phrase) > 1 or letters[position] > 1)
+                    and all(map(_same_word, window, phrase))):
                 for i in range(position, position + len(phrase)):
                     drop[i] = True
                 position += len(phrase)
@@ -121,7 +123,8 @@ def parse(name: str) -> ParsedName:
               for m in matches]
     surfaces = [word for word, _ in found]
     keys = [word_key(word.casefold()) for word in surfaces]
-    drop = _strip_designators(keys)
+    letters = [sum(c.isalpha() for c in word) for word in surfaces]
+    drop = _strip_designators(keys, letters)
     if all(drop[i] or not keys[i] for i in range(len(keys))):
         drop = [False] * len(keys)
     table = given_names()
@@ -131,12 +134,11 @@ def parse(name: str) -> ParsedName:
     for i in kept:
         word, dot = found[i]
         key = keys[i]
-        letters = sum(c.isalpha() for c in word)
         after_given = bool(parts) and parts[-1].role == "given"
-        if letters == 1 or (dot and letters == 2 and len(kept) > 1):
+        if letters[i] == 1 or (dot and letters[i] == 2 and len(kept) > 1):
             # А.Г. Лукашэнка: the initial after a given name's initial is the patronymic's
             parts.append(Part(key[:1], "patronymic" if after_given else "given", initial=True))
-        elif word.isupper() and letters <= ACRONYM_LENGTH and len(kept) == 1 and letters > 1:
+        elif word.isupper() and 1 < letters[i] <= ACRONYM_LENGTH and len(kept) == 1:
             parts.append(Part(key, "acronym"))
         elif (canonical := table.given(key)) is not None:
             parts.append(Part(canonical, "given"))
