@@ -19,7 +19,6 @@ from .prep import prepare  # noqa: E402
 from .schemes import SchemeInfo, convert, export_icu, schemes  # noqa: E402
 
 
-
 def resolve(name: str, type: str | None = None):
     """The shipped gazetteer's best ``Match`` for ``name`` (any script or romanization), or None
     when nothing matches or two ids match about equally well. See ``translit.names``."""
