@@ -40,7 +40,7 @@ import regex
 
 from ..errors import TranslitError
 from ..tables import tables_dir
-from .keys import words
+from .keys import word_key, words
 from .parse import ParsedName, Part, parse
 from .scoring import similarity
 
@@ -86,12 +86,14 @@ def _blocking_keys(parsed: ParsedName) -> set[str]:
     for part in parsed.parts:
         if part.initial:
             continue
-        found.add(part.key)
-        if part.role == "word" and len(part.key) >= 4:
-            consonants = part.key.translate(_VOWELS)
-            found.add("~" + consonants)  # vowels are what spellings change most
-            found.add("<" + part.key[:3])
-            found.add(">" + part.key[-3:])
+        for key in (part.key, part.other_key):
+            if key is None:
+                continue
+            found.add(key)
+            if part.role == "word" and len(key) >= 4:
+                found.add("~" + key.translate(_VOWELS))  # vowels are what spellings change most
+                found.add("<" + key[:3])
+                found.add(">" + key[-3:])
     return found
 
 
@@ -110,7 +112,8 @@ def _forms(name: str) -> list[ParsedName]:
     for parsed in list(found):
         parts = parsed.parts
         if len(parts) >= 3 and all(p.role in ("word", "generic") and not p.initial for p in parts):
-            found.append(ParsedName((Part("".join(p.key[0] for p in parts), "acronym"),)))
+            initials = word_key("".join(p.key[0] for p in parts))  # doubled letters join, as in a key
+            found.append(ParsedName((Part(initials, "acronym"),)))
     return list(dict.fromkeys(p for p in found if p.parts))
 
 
@@ -302,7 +305,8 @@ class Index:
             "format": FORMAT, "version": FORMAT_VERSION, "tables": tables_fingerprint(),
             "threshold": self.threshold, "margin": self.margin,
             "ids": self._ids, "types": self._types,
-            "names": [[e.entity, e.name, [[p.key, p.role, int(p.initial)] for p in e.parsed.parts]]
+            "names": [[e.entity, e.name, [[p.key, p.role, int(p.initial), int(p.joined), p.other_key]
+                                          for p in e.parsed.parts]]
                       for e in self._entries],
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
@@ -331,8 +335,8 @@ class Index:
         same_tables = data.get("tables") == tables_fingerprint()
         ids, types = data["ids"], data["types"]
         for entity, name, parts in data["names"]:
-            parsed = (ParsedName(tuple(Part(k, r, bool(i)) for k, r, i in parts)) if same_tables
-                      else parse(name))
+            parsed = (ParsedName(tuple(Part(k, r, bool(i), bool(j), o) for k, r, i, j, o in parts))
+                      if same_tables else parse(name))
             index._add_parsed(ids[entity], name, types[entity], parsed)
         return index
 

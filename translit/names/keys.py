@@ -10,6 +10,9 @@ Steps for one word (the table's header explains the data):
    disagreements). A letter found nowhere is read without its diacritics; other signs are dropped.
 3. ``[[reduce]]``: the table's ordered rewrites (дз → д, glides, doubled letters).
 
+A Latin word without diacritics has a second key (``stripped_key``) read with ``[latin_stripped]``:
+the same word with its diacritics lost (``Rahacou`` for ``Rahačoŭ``).
+
 So ``Łukašenka``, ``Lukashenka``, ``Lukashenko``, ``Лукашэнка`` and ``ЛУКАШЕНКО`` all give
 ``lukasanka``. Whole names (word order, given names, legal forms) are handled in ``parse.py``.
 """
@@ -41,6 +44,7 @@ class KeyTable:
     latin_pattern: regex.Pattern
     plain: dict[str, str]  # readings for Latin words without diacritics
     plain_pattern: regex.Pattern
+    stripped: dict[str, str]  # the second reading of such words: diacritics lost (c for č)
     reductions: tuple[tuple[regex.Pattern, str], ...]
     path: str
 
@@ -86,7 +90,7 @@ def key_table() -> KeyTable:
     shown = f"tables/names/{path.name}"
     with open(path, "rb") as handle:
         data = tomllib.load(handle)
-    unknown = set(data) - {"cyrillic", "latin", "latin_plain", "reduce"}
+    unknown = set(data) - {"cyrillic", "latin", "latin_plain", "latin_stripped", "reduce"}
     if unknown:
         raise TableError(shown, sorted(unknown)[0], "unknown key")
     reductions = []
@@ -102,12 +106,14 @@ def key_table() -> KeyTable:
         cyrillic.setdefault(letter.upper(), cyrillic[letter])
     settled = {unicodedata.normalize("NFC", k.casefold()): v for k, v in data.get("latin", {}).items()}
     placeholder = regex.compile("x")
-    table = KeyTable(cyrillic, {}, placeholder, {}, placeholder, tuple(reductions), shown)
+    table = KeyTable(cyrillic, {}, placeholder, {}, placeholder, {}, tuple(reductions), shown)
     latin = _scheme_latin(cyrillic, table.reduce, shown, settled) | settled
     for letter in "abcdefghijklmnopqrstuvwxyz":
         latin.setdefault(letter, letter)
     plain = latin | data.get("latin_plain", {})
-    return KeyTable(cyrillic, latin, _longest_first(latin), plain, _longest_first(plain), tuple(reductions), shown)
+    stripped = plain | data.get("latin_stripped", {})
+    return KeyTable(cyrillic, latin, _longest_first(latin), plain, _longest_first(plain), stripped,
+                    tuple(reductions), shown)
 
 
 def _longest_first(strings: dict[str, str]) -> regex.Pattern:
@@ -115,9 +121,11 @@ def _longest_first(strings: dict[str, str]) -> regex.Pattern:
     return regex.compile("|".join(regex.escape(s) for s in ordered) + r"|.", regex.DOTALL)
 
 
-def _latin_classes(word: str, table: KeyTable) -> str:
+def _latin_classes(word: str, table: KeyTable, stripped: bool = False) -> str:
     out = []
     readings, pattern = (table.plain, table.plain_pattern) if word.isascii() else (table.latin, table.latin_pattern)
+    if stripped:
+        readings = table.stripped
     for piece in pattern.findall(word):
         classes = readings.get(piece)
         if classes is None:  # a letter no table writes: read it without its marks
@@ -138,6 +146,18 @@ def word_key(word: str) -> str:
     else:
         classes = _latin_classes(word, table)
     return table.reduce(classes)
+
+
+@lru_cache(maxsize=200_000)
+def stripped_key(word: str) -> str | None:
+    """The key of a Latin word without diacritics read as if it had lost them (``Rahacou`` as
+    ``Rahačoŭ``: ``rahahau``), or None when that reading changes nothing."""
+    word = word.casefold()
+    if not word.isascii():
+        return None
+    table = key_table()
+    key = table.reduce(_latin_classes(word, table, stripped=True))
+    return None if key == word_key(word) else key
 
 
 def words(name: str) -> list[str]:

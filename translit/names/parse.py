@@ -8,12 +8,15 @@ Steps for one name:
    listed spelling covers every script (long words also when nearly equal: ``ORGANICHENNOY``); a
    name that is nothing but designators keeps them.
 3. **Roles**: a word of a given-name group is a *given* name and takes the group's canonical key; a
-   patronymic (``given.py``; or any ``-ovich/-auna`` word right after a given name) takes its
+   patronymic (``given.py``; or any ``-ovich/-auna`` word right after a given name or in the middle
+   of three words) takes its
    canonical form; a lone all-capital word of at most five letters (``MAZ``, ``СВТ``) is an
    *acronym*, matched only exactly; everything else is a *word* (surnames, place and company names).
    A one-letter word (or two letters before a dot, ``Yu.``) is an *initial*: of a given name, or of
    the patronymic when it follows a given name's initial (``А.Г.``). Words such as ``works``,
    ``завод``, ``group`` (``generic_words``) are *generic*: kept, but they weigh little.
+   Words that organization names translate (``tables/names/org-words.toml``: ``нафтавая`` =
+   ``нефтяная`` = ``oil``) take the key of their meaning.
 4. ``key()`` is the parts' keys in sorted order, so word order does not matter
    (``LUKASHENKO, Alexander`` and ``Аляксандр Лукашэнка`` share ``alaksandr lukasanka``).
 """
@@ -31,7 +34,7 @@ from ..errors import TableError
 from ..prep import prepare
 from ..tables import tables_dir
 from .given import PATRONYMIC_SUFFIXES, given_names
-from .keys import word_key
+from .keys import stripped_key, word_key
 
 _WORD = regex.compile(r"([\p{L}\p{M}]+(?:['\u2019\u02bc`\u00b4][\p{L}\p{M}]+)*)(\.)?")
 ACRONYM_LENGTH = 5
@@ -48,6 +51,7 @@ class Part:
     role: str
     initial: bool = False
     joined: bool = False
+    other_key: str | None = None  # the key of a second reading (keys.stripped_key)
 
 
 @dataclass(frozen=True)
@@ -84,6 +88,26 @@ def _designators() -> _Designators:
         keyed[kind].discard(())
     phrases = sorted(keyed["legal_forms"] | keyed["place_words"], key=len, reverse=True)
     return _Designators(tuple(phrases), frozenset(k for phrase in keyed["generic_words"] for k in phrase))
+
+
+@cache
+def _translations() -> dict[str, str]:
+    """``tables/names/org-words.toml``: word key → the key of its meaning's first Belarusian form."""
+    shown = "tables/names/org-words.toml"
+    with open(tables_dir() / "names" / "org-words.toml", "rb") as handle:
+        groups = tomllib.load(handle).get("word", [])
+    found: dict[str, str] = {}
+    for number, group in enumerate(groups, 1):
+        forms = [form for language in ("be", "ru", "en") for form in group.get(language, [])]
+        if set(group) - {"be", "ru", "en"} or not group.get("be"):
+            raise TableError(shown, f"word[{number}]", "needs be, and only be, ru, en lists")
+        keyed = [_WORD.findall(prepare(form)) for form in forms]
+        if any(len(words) != 1 for words in keyed):
+            raise TableError(shown, f"word[{number}]", "every form must be one word")
+        head = word_key(keyed[0][0][0])
+        for (word, _), in keyed:
+            found.setdefault(word_key(word), head)
+    return found
 
 
 def _same_word(key: str, listed: str) -> bool:
@@ -144,12 +168,14 @@ def parse(name: str) -> ParsedName:
             parts.append(Part(canonical, "given"))
         elif (patronymic := table.patronymic(key)) is not None:
             parts.append(Part(patronymic, "patronymic"))
-        elif after_given and not parts[-1].initial and key.endswith(PATRONYMIC_SUFFIXES):
-            parts.append(Part(key, "patronymic"))  # a patronymic of a name the table lacks
+        elif key.endswith(PATRONYMIC_SUFFIXES) and (
+                (after_given and not parts[-1].initial) or (len(kept) == 3 and i == kept[1])):
+            parts.append(Part(key, "patronymic"))  # of a name the table lacks, or the middle of three
         elif key in generic and len(kept) > 1:
-            parts.append(Part(key, "generic"))
+            parts.append(Part(_translations().get(key, key), "generic"))
         else:
-            parts.append(Part(key, "word", joined=joined[i] and len(kept) > 1))
+            key = _translations().get(key, key)
+            parts.append(Part(key, "word", joined=joined[i] and len(kept) > 1, other_key=stripped_key(word)))
     return ParsedName(tuple(parts))
 
 

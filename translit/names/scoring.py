@@ -7,7 +7,8 @@ Steps:
    equal keys score 1; an initial pairs with a name of its kind that starts with its letter (0.9);
    an acronym pairs only with an equal key; two different given names (two groups) never pair,
    a patronymic and a surname only when nearly equal (0.9);
-   a given name never pairs with a patronymic; other parts score the Levenshtein similarity
+   a given name never pairs with a patronymic; a Latin word without diacritics is also compared in
+   its second reading (``Rahacou`` as ``Rahačoŭ``, ×0.98); other parts score the Levenshtein similarity
    (rapidfuzz) of their keys plus that of their consonants, so a changed consonant costs twice a
    changed vowel; a different first letter costs one edit more, an added ending half; scores under
    ``PART_FLOOR`` count as 0.
@@ -49,8 +50,22 @@ def _consonants(key: str) -> str:
     return key.translate(_VOWELS)
 
 
+OTHER_READING = 0.98  # a match only through a word's second reading (Rahacou as Rahačoŭ)
+
+
 def part_similarity(a: Part, b: Part) -> float:
     """How alike two parts are, 0..1 (see the module docstring, step 2)."""
+    similarity = _similarity(a, b)
+    if similarity < 1.0 and (a.other_key or b.other_key):
+        for x in {a.key, a.other_key} - {None}:
+            for y in {b.key, b.other_key} - {None}:
+                if (x, y) != (a.key, b.key):
+                    other = _similarity(Part(x, a.role, a.initial), Part(y, b.role, b.initial))
+                    similarity = max(similarity, other * OTHER_READING)
+    return similarity
+
+
+def _similarity(a: Part, b: Part) -> float:
     if a.key == b.key:
         return 1.0
     if "acronym" in (a.role, b.role):
