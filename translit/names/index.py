@@ -11,9 +11,12 @@ each form three ways:
 3. **blocking keys**: each part's key, and for longer words their consonants and their first and
    last three key letters, so a misspelt part still meets its name.
 
-Resolving a name looks up the same three ways and scores only the names found (``scoring.py``),
-so the time per query does not grow with the index:
+Resolving a name looks up the same ways, cheapest and surest first, and scores only the names
+found (``scoring.py``), so the time per query does not grow with the index:
 
+- tiers: the same words, the same key, a shared part key or consonant skeleton, a shared first or
+  last three letters; the search stops at the first tier with a score of 1.0, or with any match
+  among the fuzzy tiers (a later tier shares less with the name);
 - an exact hit scores 1.0; every other candidate gets ``similarity()`` (0..1);
 - each id keeps its best name's score; scores under the ``threshold`` (default 0.80) are dropped:
   nothing is returned rather than a weak guess;
@@ -31,7 +34,7 @@ import csv
 import gzip
 import hashlib
 import json
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -81,20 +84,30 @@ def exact_form(name: str) -> str:
 _VOWELS = str.maketrans("", "", "aiu")
 
 
-def _blocking_keys(parsed: ParsedName) -> set[str]:
-    found = set()
-    for part in parsed.parts:
+_NAMING_ROLES = ("word", "acronym")
+
+
+def _blocking_keys(parsed: ParsedName, query: bool = False) -> tuple[set[str], set[str]]:
+    """A name's blocking keys, surer ones first: (part keys and consonant skeletons, first and
+    last three key letters). A query uses only its naming words (surnames, place and company names)
+    when it has any: a given name or a generic word is shared by too many names to block on."""
+    parts = parsed.parts
+    if query and any(p.role in _NAMING_ROLES for p in parts):
+        parts = tuple(p for p in parts if p.role in _NAMING_ROLES)
+    sure: set[str] = set()
+    loose: set[str] = set()
+    for part in parts:
         if part.initial:
             continue
         for key in (part.key, part.other_key):
             if key is None:
                 continue
-            found.add(key)
+            sure.add(key)
             if part.role == "word" and len(key) >= 4:
-                found.add("~" + key.translate(_VOWELS))  # vowels are what spellings change most
-                found.add("<" + key[:3])
-                found.add(">" + key[-3:])
-    return found
+                sure.add("~" + key.translate(_VOWELS))  # vowels are what spellings change most
+                loose.add("<" + key[:3])
+                loose.add(">" + key[-3:])
+    return sure, loose
 
 
 _SEGMENT_BREAK = regex.compile(r"\s+[-\u2013\u2014]\s+|[()\[\]]")
@@ -186,7 +199,8 @@ class Index:
         self._entries.append(_Entry(entity, name, parsed))
         self._exact.setdefault(exact_form(name), []).append(number)
         self._by_key.setdefault(parsed.key, []).append(number)
-        for block in _blocking_keys(parsed):
+        sure, loose = _blocking_keys(parsed)
+        for block in sure | loose:
             self._postings.setdefault(block, []).append(number)
 
     def add_many(self, rows: Iterable[tuple[str, str] | tuple[str, str, str | None]]) -> None:
@@ -195,18 +209,18 @@ class Index:
             self.add(*row)
 
     # ------------------------------------------------------------------ resolving
-    def _candidates(self, name: str, parsed: ParsedName) -> tuple[set[int], set[int], set[int]]:
-        exact = set(self._exact.get(exact_form(name), ()))
-        by_key = set(self._by_key.get(parsed.key, ()))
+    def _tiers(self, name: str, parsed: ParsedName) -> Iterator[tuple[str, set[int]]]:
+        """Candidate names, cheapest and surest first: same words, same key, a shared part key or
+        consonant skeleton, a shared first or last three key letters."""
+        yield "exact", set(self._exact.get(exact_form(name), ()))
+        yield "key", set(self._by_key.get(parsed.key, ()))
         if parsed.is_acronym:
-            return exact, by_key, set()
-        postings = [self._postings.get(block, ()) for block in _blocking_keys(parsed)]
-        postings = [p for p in postings if p]
-        usable = [p for p in postings if len(p) <= MAX_POSTING] or sorted(postings, key=len)[:1]
-        fuzzy: set[int] = set()
-        for posting in usable:
-            fuzzy.update(posting)
-        return exact, by_key, fuzzy
+            return
+        for blocks in _blocking_keys(parsed, query=True):
+            postings = [self._postings.get(block, ()) for block in blocks]
+            postings = [p for p in postings if p]
+            usable = [p for p in postings if len(p) <= MAX_POSTING] or sorted(postings, key=len)[:1]
+            yield "fuzzy", {number for posting in usable for number in posting}
 
     def resolve(self, name: str, type: str | None = None, limit: int = 5) -> list[Match]:
         """The ids whose names match ``name`` best, best first, scores ≥ the threshold; ``[]``
@@ -218,19 +232,21 @@ class Index:
         parsed = parse(name)
         if not parsed.parts or limit <= 0:
             return []
-        exact, by_key, fuzzy = self._candidates(name, parsed)
         best: dict[int, tuple[float, int, str]] = {}
-        for number in exact | by_key | fuzzy:
-            entry = self._entries[number]
-            if type is not None and self._types[entry.entity] not in (None, type):
-                continue
-            if number in exact:
-                score, via = 1.0, "exact"
-            else:
-                score = similarity(parsed, entry.parsed)
-                via = "key" if score == 1.0 else "fuzzy"
-            if score >= self.threshold and score > best.get(entry.entity, (-1.0, 0, ""))[0]:
-                best[entry.entity] = (score, number, via)
+        seen: set[int] = set()
+        for tier, candidates in self._tiers(name, parsed):
+            for number in candidates - seen:
+                entry = self._entries[number]
+                if type is not None and self._types[entry.entity] not in (None, type):
+                    continue
+                score = 1.0 if tier == "exact" else similarity(parsed, entry.parsed)
+                via = tier if tier == "exact" else "key" if score == 1.0 else "fuzzy"
+                if score >= self.threshold and score > best.get(entry.entity, (-1.0, 0, ""))[0]:
+                    best[entry.entity] = (score, number, via)
+            seen |= candidates
+            top_score = max((score for score, _, _ in best.values()), default=0.0)
+            if top_score == 1.0 or (tier == "fuzzy" and best):
+                break  # nothing later can score higher: a later tier shares less with the name
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], self._ids[item[0]]))
         if not ranked:
             return []

@@ -117,6 +117,12 @@ def _same_word(key: str, listed: str) -> bool:
     return len(listed) >= 6 and Levenshtein.normalized_similarity(key, listed) >= 0.8
 
 
+@lru_cache(maxsize=100_000)
+def _may_start_designator(key: str) -> bool:
+    """Whether some designator phrase can start with this word (most words: no, at once)."""
+    return any(_same_word(key, phrase[0]) for phrase in _designators().phrases)
+
+
 def _strip_designators(keys: list[str], letters: list[int]) -> list[bool]:
     """Which words are designators (a phrase matched at any position; a lone one-letter word, an
     initial, never is: ``АО`` and ``A.`` have the same key)."""
@@ -124,6 +130,9 @@ def _strip_designators(keys: list[str], letters: list[int]) -> list[bool]:
     phrases = _designators().phrases
     position = 0
     while position < len(keys):
+        if not _may_start_designator(keys[position]):
+            position += 1
+            continue
         for phrase in phrases:
             window = keys[position:position + len(phrase)]
             if (len(window) == len(phrase) and (len(phrase) > 1 or letters[position] > 1)

@@ -22,6 +22,8 @@ Steps:
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from rapidfuzz.distance import Levenshtein
 
 from .given import PATRONYMIC_SUFFIXES, given_names
@@ -46,6 +48,7 @@ def _weight(part: Part) -> float:
     return WEIGHT[part.role] * _factor(part)
 
 
+@lru_cache(maxsize=100_000)
 def _consonants(key: str) -> str:
     return key.translate(_VOWELS)
 
@@ -53,6 +56,7 @@ def _consonants(key: str) -> str:
 OTHER_READING = 0.98  # a match only through a word's second reading (Rahacou as Rahačoŭ)
 
 
+@lru_cache(maxsize=500_000)
 def part_similarity(a: Part, b: Part) -> float:
     """How alike two parts are, 0..1 (see the module docstring, step 2)."""
     similarity = _similarity(a, b)
