@@ -315,6 +315,24 @@ def demo() -> None:
         widths = [max(len(row[i]) for row in rows) for i in range(2)]
         for row in rows:
             click.echo(f"  {row[0].ljust(widths[0])}  {row[1].ljust(widths[1])}  {row[2]}".rstrip())
+    _demo_names(example["names"])
+
+
+def _demo_names(names: list[str]) -> None:
+    """The example's names in other scripts and schemes, each resolved to its canonical id."""
+    from .names import Index, lookup
+
+    index = Index.default()
+    click.echo("\nNames → canonical ids (translit resolve), from other scripts and schemes:")
+    for name in names:
+        match = index.resolve(name, limit=1)
+        entity = lookup(match[0].id) if match else None
+        forms = [convert_text(name, "be-bgn-pcgn-1979"), convert_text(name, "be-passport")]
+        if entity is not None:
+            forms += [entity.display.get("ru", ""), entity.display.get("en", "")]
+        for form in dict.fromkeys(f for f in forms if f and f != name):
+            found = index.resolve(form, limit=1)
+            click.echo(f"  {form:<28} → {found[0].id if found else '(no match)'}")
 
 
 if __name__ == "__main__":
