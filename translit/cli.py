@@ -262,6 +262,69 @@ def resolve_command(names_file: str | None, entity_type: str | None, limit: int,
             out.write(json.dumps({"query": name, "matches": matches}, ensure_ascii=False) + "\n")
 
 
+@main.command("normalize")
+@click.option("--mode", type=click.Choice(["annotate", "replace"]), default="annotate", show_default=True,
+              help="annotate: write each name as surface[[id]]; replace: write it in the --display style.")
+@click.option("--display", type=click.Choice(["be-lacinka", "be", "ru", "en"]), default="be-lacinka",
+              show_default=True, help="With --mode replace: the style names are written in.")
+@click.option("--to", "to_scheme", default=None, metavar="SCHEME",
+              help="Also convert the text between names with this scheme (Cyrillic → Latin).")
+@click.option("--names", "names_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Your own list (CSV/TSV with id,name[,type] columns, or JSONL) instead of the gazetteer.")
+@click.option("--format", "output_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
+              help="text: the rewritten text; jsonl: one object per line with its mentions.")
+@click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here (atomically) instead of stdout.")
+@click.argument("inputs", nargs=-1, type=click.File("rb", lazy=True))
+def normalize_command(mode: str, display: str, to_scheme: str | None, names_file: str | None,
+                      output_format: str, encoding: str, output: str | None, inputs: tuple[BinaryIO, ...]) -> None:
+    """Find every person, organization and place in running text and tie it to its canonical id.
+
+    Reads FILEs or stdin line by line; names are found in any script or scheme and in their case
+    forms (Лукашэнку, Mahilova). Text that is not a name is written byte for byte unless --to is given.
+    """
+    import json
+
+    from .text import MentionFinder, display_form, rewrite
+
+    encoding = _check_encoding(encoding)
+    index = _names_index(names_file)
+    finder = MentionFinder(index)
+    try:
+        to_latin = converter(to_scheme) if to_scheme else None
+    except TranslitError as error:
+        raise InputError(str(error)) from None
+
+    def written(mention) -> str:
+        if mode == "annotate":
+            return f"{mention.surface}[[{mention.id}]]"
+        return display_form(mention.id, display, index) or mention.surface
+
+    def between(piece: str) -> str:
+        return to_latin(piece, "preserve", "?") if to_latin and piece else piece
+
+    stdin = sys.stdin.buffer
+    streams = inputs or (stdin,)
+    with _output(output) as out:
+        for stream in streams:
+            name = getattr(stream, "name", "-")
+            name = "<stdin>" if name in ("-", "<stdin>") else name
+            named_in_full: dict[str, str] = {}  # one document's memory of who was named in full
+            for number, line in _lines(stream, name, encoding):
+                mentions = finder.find(line, named_in_full)
+                if output_format == "jsonl":
+                    body = line.rstrip("\r\n")
+                    record = {"line": number, "text": body, "mentions": [
+                        {"start": m.start, "end": m.end, "surface": m.surface, "id": m.id, "score": m.score,
+                         "type": m.type} for m in mentions if m.end <= len(body)]}
+                    out.write(json.dumps(record, ensure_ascii=False) + "\n")
+                else:
+                    out.write(rewrite(line, mentions, written, between))
+            if stream is not stdin:
+                stream.close()
+
+
 @main.command("key")
 @click.argument("names", nargs=-1, metavar="[NAME]...")
 def key_command(names: tuple[str, ...]) -> None:

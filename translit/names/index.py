@@ -168,6 +168,11 @@ class Index:
     def ids(self) -> list[str]:
         return list(self._ids)
 
+    def entries(self) -> Iterator[tuple[str, str | None, str, ParsedName]]:
+        """Every filed form: (id, type, the name as added, its parsed form)."""
+        for entry in self._entries:
+            yield self._ids[entry.entity], self._types[entry.entity], entry.name, entry.parsed
+
     def names(self, id: str) -> list[str]:
         """The names filed under an id, in the order added."""
         entity = self._entity_of.get(id)

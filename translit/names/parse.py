@@ -188,6 +188,15 @@ def parse(name: str) -> ParsedName:
     return ParsedName(tuple(parts))
 
 
+@lru_cache(maxsize=200_000)
+def word_part_key(word: str) -> str:
+    """One word's key as ``parse()`` files it when its place in a name does not matter: a given
+    name or patronymic by its group, a translated organization word by its meaning."""
+    key = word_key(prepare(word))
+    table = given_names()
+    return table.given(key) or table.patronymic(key) or _translations().get(key, key)
+
+
 def key(name: str) -> str:
     """The cross-script key of a name: spellings of one name in any script, scheme, case or word
     order share it (``key("Łukašenka") == key("LUKASHENKO")``). Letterless input gives ``""``."""
