@@ -325,6 +325,47 @@ def normalize_command(mode: str, display: str, to_scheme: str | None, names_file
                 stream.close()
 
 
+@main.command("clean")
+@click.argument("source", metavar="INPUT", type=click.Path(exists=True, dir_okay=False))
+@click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
+              help="Write here (atomically) instead of stdout; needed for Parquet.")
+@click.option("-c", "--column", "columns", multiple=True, required=True, metavar="NAME",
+              help="A column of names to resolve. Repeatable.")
+@click.option("-t", "--type", "entity_type", default=None, help="Only ids of this type (person, org, place).")
+@click.option("--names", "names_file", type=click.Path(exists=True, dir_okay=False), default=None,
+              help="Your own list (CSV/TSV with id,name[,type] columns, or JSONL) instead of the gazetteer.")
+@click.option("--format", "input_format", type=click.Choice(["csv", "tsv", "jsonl", "parquet"]), default=None,
+              help="Format of INPUT (and the output); by default from the file name.")
+@click.option("--display", type=click.Choice(["be", "ru", "be-lacinka", "en"]), default="be", show_default=True,
+              help="Style of the _canonical column.")
+@click.option("--strict", is_flag=True, help="Stop at the first row that cannot be read (exit 2) instead of "
+              "keeping it with status invalid.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
+def clean_command(source: str, output: str | None, columns: tuple[str, ...], entity_type: str | None,
+                  names_file: str | None, input_format: str | None, display: str, strict: bool, quiet: bool) -> None:
+    """Add NAME_id, NAME_canonical, NAME_score, NAME_scheme and NAME_status columns for each --column NAME.
+
+    CSV, TSV, JSON Lines and Parquet; every row is kept, in order. Rows that cannot be read are
+    kept with status invalid and a warning naming their line (--strict stops instead). Prints a
+    progress line on a terminal and a summary at the end.
+    """
+    from .clean import clean_file, progress_printer
+
+    index = _names_index(names_file) if names_file else None
+    show_progress = not quiet and sys.stderr.isatty()
+    try:
+        summary = clean_file(
+            source, output, list(columns), input_format=input_format, index=index, type=entity_type,
+            display=display, strict=strict, stdout=sys.stdout.buffer,
+            warn=lambda message: click.echo(f"translit: warning: {message}", err=True),
+            progress=progress_printer(sys.stderr) if show_progress else (lambda rows, fraction: None),
+        )
+    except TranslitError as error:
+        raise InputError(str(error)) from None
+    if not quiet:
+        click.echo(f"translit: {summary.line()}", err=True)
+
+
 @main.command("key")
 @click.argument("names", nargs=-1, metavar="[NAME]...")
 def key_command(names: tuple[str, ...]) -> None:

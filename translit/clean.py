@@ -1,0 +1,342 @@
+"""The data-cleaning step: name columns → id, canonical form, score, scheme and status columns.
+
+Steps for one column value (``Resolver``):
+
+1. Empty or blank → status ``empty``; a row that could not be read → ``invalid``.
+2. ``Index.resolve()`` (the shipped gazetteer or the user's list): the best match gives ``id``,
+   ``score`` and ``canonical`` (the id's display form in the chosen style, ``be`` by default);
+   status ``matched``, or ``ambiguous`` when another id scored within the margin, or ``unmatched``.
+3. ``identify()`` names the language (Cyrillic) or scheme (Latin) the value is written in.
+4. Values repeat in real tables: results are kept in a bounded cache, and ``resolve_many``
+   resolves each distinct value once.
+
+``clean_file()`` streams a file through this in chunks (``tabular.py`` reads and writes the formats),
+never dropping, duplicating or reordering a row, and writes through a temporary file renamed only
+when all went well. pandas and polars helpers: ``resolve_series()``, ``resolve_expr()``.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from typing import Any
+
+from .detect import identify
+from .errors import TranslitError
+from .names import Index
+from .tabular import DelimitedWriter, JsonlWriter, Row, guess_format, read_delimited, read_jsonl
+from .text import display_form
+
+STATUSES = ("matched", "ambiguous", "unmatched", "empty", "invalid")
+SUFFIXES = ("id", "canonical", "score", "scheme", "status")
+CHUNK_ROWS = 5000
+
+
+@dataclass(frozen=True)
+class Resolution:
+    """What one value resolved to (the new columns of one cell)."""
+
+    id: str | None
+    canonical: str | None
+    score: float | None
+    scheme: str | None
+    status: str
+
+    def values(self) -> list[Any]:
+        return [self.id, self.canonical, self.score, self.scheme, self.status]
+
+
+EMPTY = Resolution(None, None, None, None, "empty")
+INVALID = Resolution(None, None, None, None, "invalid")
+
+
+class Resolver:
+    """Resolves values against one index with a bounded cache; safe to share between threads."""
+
+    def __init__(self, index: Index | None = None, *, type: str | None = None, display: str = "be",
+                 cache_size: int = 200_000) -> None:
+        self.index = index if index is not None else Index.default()
+        self.type = type
+        self.display = display
+        display_form("place:minsk", display)  # checks the style now, not on the first match
+        self._cache: OrderedDict[str, Resolution] = OrderedDict()
+        self._cache_size = cache_size
+        self._lock = threading.Lock()
+
+    def resolve(self, value: Any) -> Resolution:
+        if value is None or (isinstance(value, float) and value != value):  # None, NaN
+            return EMPTY
+        text = value if isinstance(value, str) else str(value)
+        if not text.strip():
+            return EMPTY
+        with self._lock:
+            found = self._cache.get(text)
+            if found is not None:
+                self._cache.move_to_end(text)
+                return found
+        found = self._resolve(text)
+        with self._lock:
+            self._cache[text] = found
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        return found
+
+    def _resolve(self, text: str) -> Resolution:
+        guesses = identify(text)
+        scheme = guesses[0][0] if guesses else None
+        matches = self.index.resolve(text, type=self.type, limit=2)
+        if not matches:
+            return Resolution(None, None, None, scheme, "unmatched")
+        best = matches[0]
+        canonical = display_form(best.id, self.display, self.index) or best.name
+        return Resolution(best.id, canonical, best.score, scheme, "ambiguous" if best.ambiguous else "matched")
+
+    def resolve_many(self, values: Iterable[Any]) -> list[Resolution]:
+        """One ``Resolution`` per value, in order; each distinct value is resolved once."""
+        values = list(values)
+        distinct = {}
+        for value in values:
+            key = value if isinstance(value, str) else repr(value)
+            if key not in distinct:
+                distinct[key] = self.resolve(value)
+        return [distinct[value if isinstance(value, str) else repr(value)] for value in values]
+
+
+def resolve_many(names: Iterable[Any], index: Index | None = None, *, type: str | None = None,
+                 display: str = "be") -> list[Resolution]:
+    """Resolve many names (duplicates resolved once): one ``Resolution`` per name, in order."""
+    return Resolver(index, type=type, display=display).resolve_many(names)
+
+
+def new_columns(column: str) -> list[str]:
+    """The columns ``clean`` adds for ``column``: ``column_id``, ``_canonical``, ``_score``,
+    ``_scheme``, ``_status``."""
+    return [f"{column}_{suffix}" for suffix in SUFFIXES]
+
+
+# ---------------------------------------------------------------------------------------------
+# pandas and polars
+
+
+def resolve_series(series: Any, index: Index | None = None, *, type: str | None = None,
+                   display: str = "be", resolver: Resolver | None = None) -> Any:
+    """A pandas DataFrame of the new columns for a Series of names (same index, same order)."""
+    import pandas as pd
+
+    resolver = resolver or Resolver(index, type=type, display=display)
+    found = resolver.resolve_many(series.tolist())
+    name = series.name if series.name is not None else "name"
+    frame = pd.DataFrame([r.values() for r in found], columns=new_columns(str(name)), index=series.index)
+    frame[f"{name}_score"] = frame[f"{name}_score"].astype("Float64")
+    return frame
+
+
+def resolve_expr(column: str, index: Index | None = None, *, type: str | None = None,
+                 display: str = "be", resolver: Resolver | None = None) -> Any:
+    """A polars expression giving a struct of the new fields for a column of names:
+    ``df.with_columns(resolve_expr("name").alias("name_resolved")).unnest("name_resolved")``."""
+    import polars as pl
+
+    resolver = resolver or Resolver(index, type=type, display=display)
+    fields = new_columns(column)
+    dtype = pl.Struct({fields[0]: pl.Utf8, fields[1]: pl.Utf8, fields[2]: pl.Float64, fields[3]: pl.Utf8,
+                       fields[4]: pl.Utf8})
+
+    def batch(values: pl.Series) -> pl.Series:
+        found = resolver.resolve_many(values.to_list())
+        return pl.Series([dict(zip(fields, r.values(), strict=True)) for r in found], dtype=dtype)
+
+    return pl.col(column).map_batches(batch, return_dtype=dtype)
+
+
+# ---------------------------------------------------------------------------------------------
+# files
+
+
+@dataclass
+class Summary:
+    """What a ``clean_file`` run did: rows in (= rows out) and how many cells got each status."""
+
+    rows: int = 0
+    counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
+
+    def line(self) -> str:
+        return f"{self.rows} rows: " + ", ".join(f"{self.counts[s]} {s}" for s in STATUSES)
+
+
+def _atomic_output(path: str | None, name_for_errors: str):
+    """(binary handle, commit, abort): a temporary file beside ``path`` renamed over it on commit."""
+    directory = os.path.dirname(os.path.abspath(path)) if path else None
+    try:
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by commit/abort
+            "wb", dir=directory, prefix=".translit-", suffix=".tmp", delete=False)
+    except OSError as error:
+        raise TranslitError(f"cannot write {name_for_errors}: {error.strerror or error}") from None
+
+    def commit() -> None:
+        handle.close()
+        os.replace(handle.name, path)
+
+    def abort() -> None:
+        handle.close()
+        os.unlink(handle.name)
+
+    return handle, commit, abort
+
+
+def clean_file(
+    source: str, output: str | None, columns: list[str], *, input_format: str | None = None,
+    output_format: str | None = None, index: Index | None = None, type: str | None = None,
+    display: str = "be", strict: bool = False, warn: Callable[[str], None] = lambda message: None,
+    progress: Callable[[int, float], None] = lambda rows, fraction: None, stdout: Any = None,
+) -> Summary:
+    """Clean one file (see the module docstring); ``output`` None writes to ``stdout`` (a binary
+    stream). ``warn`` gets one line per invalid row, ``progress`` (rows, fraction read) every chunk."""
+    input_format = input_format or guess_format(source)
+    output_format = output_format or (guess_format(output) if output else input_format)
+    if output_format != input_format:
+        raise TranslitError(f"cannot write {input_format} input as {output_format}")
+    if not columns:
+        raise TranslitError("name at least one --column")
+    resolver = Resolver(index, type=type, display=display)
+    if input_format == "parquet":
+        if output is None:
+            raise TranslitError("Parquet output needs -o FILE")
+        return _clean_parquet(source, output, columns, resolver, progress)
+    size = os.path.getsize(source) if source != "-" else 0
+    with open(source, "rb") as stream:
+        if input_format == "jsonl":
+            table = read_jsonl(stream, source)
+        else:
+            table = read_delimited(stream, "\t" if input_format == "tsv" else ",", source)
+            missing = [c for c in columns if c not in table.columns]
+            if missing:
+                raise TranslitError(f"{source}: no column {missing[0]!r} (columns: {', '.join(table.columns)})")
+        if output is None:
+            handle, commit, abort = stdout, (lambda: None), (lambda: None)
+        else:
+            handle, commit, abort = _atomic_output(output, output)
+        try:
+            writer = (JsonlWriter(handle) if input_format == "jsonl"
+                      else DelimitedWriter(handle, table.columns, table.extras))
+            writer.header([name for column in columns for name in new_columns(column)])
+            summary = Summary()
+            chunk: list[Row] = []
+            for row in table.rows:
+                if row.problem:
+                    message = f"{source}: line {row.line}: {row.problem}"
+                    if strict:
+                        raise TranslitError(message)
+                    warn(message + "; row kept, status invalid")
+                chunk.append(row)
+                if len(chunk) >= CHUNK_ROWS:
+                    _write_chunk(chunk, columns, table.columns, resolver, writer, summary)
+                    chunk = []
+                    progress(summary.rows, stream.tell() / size if size else 0.0)
+            _write_chunk(chunk, columns, table.columns, resolver, writer, summary)
+            progress(summary.rows, 1.0)
+            writer.close()
+        except BaseException:
+            abort()
+            raise
+        commit()
+    return summary
+
+
+def _write_chunk(chunk: list[Row], columns: list[str], header: list[str], resolver: Resolver, writer: Any,
+                 summary: Summary) -> None:
+    per_column = []
+    for column in columns:
+        position = header.index(column) if header else None
+        values = [_cell(row, column, position) for row in chunk]
+        per_column.append([INVALID if row.problem else r for row, r in
+                           zip(chunk, resolver.resolve_many(v for v in values), strict=True)])
+    for number, row in enumerate(chunk):
+        added: list[Any] = []
+        for found in per_column:
+            resolution = found[number]
+            summary.counts[resolution.status] += 1
+            added += resolution.values()
+        writer.write(row, added)
+    summary.rows += len(chunk)
+
+
+def _cell(row: Row, column: str, position: int | None) -> Any:
+    if row.problem or row.cells is None:
+        return None
+    if isinstance(row.cells, dict):
+        return row.cells.get(column)
+    return row.cells[position] if position is not None and position < len(row.cells) else None
+
+
+def _clean_parquet(source: str, output: str, columns: list[str], resolver: Resolver,
+                   progress: Callable[[int, float], None]) -> Summary:
+    try:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+    except ImportError:
+        raise TranslitError("Parquet needs pyarrow: pip install 'translit-toolkit[parquet]'") from None
+    parquet = pq.ParquetFile(source)
+    missing = [c for c in columns if c not in parquet.schema_arrow.names]
+    if missing:
+        raise TranslitError(f"{source}: no column {missing[0]!r} (columns: {', '.join(parquet.schema_arrow.names)})")
+    added_fields = []
+    for column in columns:
+        names = new_columns(column)
+        added_fields += [pa.field(names[0], pa.string()), pa.field(names[1], pa.string()),
+                         pa.field(names[2], pa.float64()), pa.field(names[3], pa.string()),
+                         pa.field(names[4], pa.string())]
+    schema = parquet.schema_arrow
+    for added in added_fields:
+        schema = schema.append(added)
+    handle, commit, abort = _atomic_output(output, output)
+    summary = Summary()
+    total = parquet.metadata.num_rows or 1
+    try:
+        with pq.ParquetWriter(handle, schema) as writer:
+            for batch in parquet.iter_batches(batch_size=CHUNK_ROWS):
+                arrays = list(batch.columns)
+                for column in columns:
+                    found = resolver.resolve_many(batch.column(column).to_pylist())
+                    for status in (r.status for r in found):
+                        summary.counts[status] += 1
+                    for position in range(len(SUFFIXES)):
+                        arrays.append(pa.array([r.values()[position] for r in found],
+                                               type=added_fields[len(arrays) - batch.num_columns].type))
+                writer.write_batch(pa.RecordBatch.from_arrays(arrays, schema=schema))
+                summary.rows += batch.num_rows
+                progress(summary.rows, summary.rows / total)
+    except BaseException:
+        abort()
+        raise
+    commit()
+    return summary
+
+
+def progress_printer(stream: Any, every: float = 0.5) -> Callable[[int, float], None]:
+    """A progress line on ``stream`` (rows, rows/s, share read, time left), at most every ``every`` s."""
+    started = time.monotonic()
+    last = [0.0]
+
+    def show(rows: int, fraction: float) -> None:
+        now = time.monotonic()
+        if now - last[0] < every and fraction < 1.0:
+            return
+        last[0] = now
+        elapsed = max(now - started, 1e-9)
+        left = elapsed * (1 - fraction) / fraction if fraction > 0 else 0.0
+        stream.write(f"\r{rows:,} rows  {rows / elapsed:,.0f} rows/s  {fraction:.0%}  ETA {left:,.0f} s  ")
+        if fraction >= 1.0:
+            stream.write("\n")
+        stream.flush()
+
+    return show
+
+
+__all__ = ["Resolution", "Resolver", "Summary", "clean_file", "new_columns", "resolve_expr", "resolve_many",
+           "resolve_series"]
