@@ -1,6 +1,7 @@
 """Speed, size and accuracy of ``translit.names.Index`` on a large index of Belarusian person names.
 
-Usage: ``python benchmarks/resolve.py [--entities N] [--queries Q] [--baseline B] [--repeat R] [--quick]``
+Usage: ``python benchmarks/resolve.py [--entities N] [--queries Q] [--budget S] [--baseline B] [--repeat R]
+[--quick]``
 
 The entities are generated in code, deterministically (seed ``SEED``): ``person:{n}`` with the name
 "Given Patronymic Surname" in Belarusian Cyrillic, where the given names are the first ``be`` forms of
@@ -16,7 +17,8 @@ romanization as a second name. One run prints:
   of 3) for each, and whether the loaded index answers a sample of queries as the built one;
 * memory: RSS after the imports (the baseline), peak RSS (``ru_maxrss``) after the build and at the end;
 * queries (``--queries`` of each kind, sampled from the entities; absent names are new combinations of
-  the same parts): *exact* (the name as added), *key* (romanized by be-passport, be-bgn-pcgn-1979 or
+  the same parts; a kind whose pass would take longer than ``--budget`` seconds is measured on its
+  first queries only, as many as a 100-query probe says fit in the budget, and timed once): *exact* (the name as added), *key* (romanized by be-passport, be-bgn-pcgn-1979 or
   be-lacinka, every third one as "SURNAME, Given Patronymic"), *fuzzy* (such a romanization with one
   letter of the surname deleted or replaced) and *absent*. Per kind: queries/s of ``resolve(name)``
   cold (the ``parse`` and ``word_key`` memos cleared before the pass) and warm (the same queries
@@ -65,14 +67,17 @@ SEED = 20240601
 DEFAULT_ENTITIES = 100_000
 DEFAULT_QUERIES = 20_000
 DEFAULT_BASELINE = 200
+DEFAULT_BUDGET = 20.0  # seconds per timed pass of one kind
+PROBE = 100
 QUICK_ENTITIES = 10_000
 QUICK_QUERIES = 2_000
 QUICK_BASELINE = 40
+QUICK_BUDGET = 3.0
 SECOND_NAME_EVERY = 4  # every 4th entity also has its be-national-2007 romanization
 SECOND_NAME_SCHEME = "be-national-2007"
 QUERY_SCHEMES = ("be-passport", "be-bgn-pcgn-1979", "be-lacinka")
 KINDS = ("exact", "key", "fuzzy", "absent")
-CHECK_LOADED = 500  # queries compared between the built and the loaded index
+CHECK_LOADED = {"exact": 100, "key": 100, "fuzzy": 10, "absent": 10}  # compared: built vs loaded index
 BASELINE_CUTOFF = 80  # rapidfuzz score (0..100), as the index's default threshold 0.80
 
 TARGET_QPS = 20_000
@@ -339,16 +344,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--entities", type=int, default=DEFAULT_ENTITIES, help="people in the index")
     parser.add_argument("--queries", type=int, default=DEFAULT_QUERIES, help="queries of each kind")
+    parser.add_argument("--budget", type=float, default=DEFAULT_BUDGET,
+                        help="seconds one timed pass of a kind may take; slower kinds use fewer queries")
     parser.add_argument("--baseline", type=int, default=DEFAULT_BASELINE,
                         help="queries for the rapidfuzz brute-force baseline (over all kinds)")
     parser.add_argument("--repeat", type=int, default=3, help="timings per measurement; the best is kept")
     parser.add_argument("--quick", action="store_true",
                         help=f"{QUICK_ENTITIES} entities, {QUICK_QUERIES} queries of each kind, "
-                             f"{QUICK_BASELINE} baseline queries, --repeat 1")
+                             f"{QUICK_BASELINE} baseline queries, --budget {QUICK_BUDGET:g}, --repeat 1")
     args = parser.parse_args(argv)
     entities, n_queries, n_baseline, repeat = args.entities, args.queries, args.baseline, max(1, args.repeat)
+    budget = args.budget
     if args.quick:
         entities, n_queries, n_baseline, repeat = QUICK_ENTITIES, QUICK_QUERIES, QUICK_BASELINE, 1
+        budget = QUICK_BUDGET
     if entities < 1 or n_queries < 1:
         parser.error("--entities and --queries must be positive")
 
@@ -407,14 +416,23 @@ def main(argv: Sequence[str] | None = None) -> int:
     # Queries: cold (memos cleared before each pass) and warm (the same pass again).
     by_kind = {kind: [q for q in queries if q.kind == kind] for kind in KINDS}
     results: dict[str, tuple[float, float, Outcome]] = {}
-    for kind, batch in by_kind.items():
+    answered_by: dict[str, list[tuple[Query, list[Match]]]] = {}
+    resolve = index.resolve
+    for kind in KINDS:
+        batch = by_kind[kind]
+        clear_memos()
+        probe = timed(lambda batch=batch: [resolve(q.text) for q in batch[:PROBE]])
+        runs = repeat
+        if rate(min(PROBE, len(batch)), probe) * budget < len(batch):
+            batch = by_kind[kind] = batch[:max(PROBE, int(rate(min(PROBE, len(batch)), probe) * budget))]
+            runs = 1
         texts = [q.text for q in batch]
-        resolve = index.resolve
-        cold = best(repeat, lambda texts=texts, resolve=resolve: [resolve(t) for t in texts], setup=clear_memos)
+        cold = best(runs, lambda texts=texts: [resolve(t) for t in texts], setup=clear_memos)
         answers = [resolve(t) for t in texts]
-        warm = best(repeat, lambda texts=texts, resolve=resolve: [resolve(t) for t in texts])
+        warm = best(runs, lambda texts=texts: [resolve(t) for t in texts])
         results[kind] = (rate(len(batch), cold), rate(len(batch), warm), judge(batch, answers))
-    print(f"Queries: Index.resolve(name) (limit 5), {n_queries} of each kind")
+        answered_by[kind] = list(zip(batch, answers, strict=True))
+    print(f"Queries: Index.resolve(name) (limit 5), up to {n_queries} of each kind, a pass within ~{budget:g} s")
     query_rows = []
     for kind, (cold_qps, warm_qps, got) in results.items():
         total = len(by_kind[kind])
@@ -431,19 +449,18 @@ def main(argv: Sequence[str] | None = None) -> int:
     print("  cold = parse/word_key memos cleared before the pass; warm = the same queries again;")
     print("  right, clear = top match right and not marked ambiguous; via = how the top match was found")
     print("  (share of answered queries); false accept = an absent name got any match.")
-    misses = [(q, index.resolve(q.text, limit=2)) for q in queries
-              if q.kind in ("key", "fuzzy") and (lambda f, q=q: not f or f[0].id != q.truth)(index.resolve(q.text))]
-    if misses:
-        print(f"  first misses of key/fuzzy queries ({len(misses)} in all):")
-        for query, found in misses[:6]:
+    for kind in ("key", "fuzzy"):
+        misses = [(q, f) for q, f in answered_by[kind] if not f or f[0].id != q.truth]
+        if misses:
+            print(f"  first misses of {kind} queries ({len(misses)} of {len(answered_by[kind])}):")
+        for query, found in misses[:5]:
             right = index.names(query.truth)[0]
-            got = "; ".join(f"{m.name} {m.score} {m.via}{' ambiguous' if m.ambiguous else ''}" for m in found)
-            print(f"    {query.kind}: {query.text!r} (is {right!r}) -> {got or 'nothing'}")
-    accepted = [(q, index.resolve(q.text, limit=1)) for q in by_kind["absent"]]
-    accepted = [(q, f) for q, f in accepted if f]
+            got = "; ".join(f"{m.name} {m.score} {m.via}{' ambiguous' if m.ambiguous else ''}" for m in found[:2])
+            print(f"    {query.text!r} (is {right!r}) -> {got or 'nothing'}")
+    accepted = [(q, f) for q, f in answered_by["absent"] if f]
     if accepted:
-        print("  first false accepts of absent names:")
-        for query, found in accepted[:4]:
+        print(f"  first false accepts of absent names ({len(accepted)} of {len(answered_by['absent'])}):")
+        for query, found in accepted[:5]:
             print(f"    {query.text!r} -> {found[0].name!r} {found[0].score} {found[0].via}")
     print()
 
@@ -451,7 +468,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     with tempfile.TemporaryDirectory(prefix="translit-resolve-") as tmp:
         file_rows = []
         load_times: dict[str, float] = {}
-        sample = [q.text for q in random.Random(SEED + 2).sample(queries, min(CHECK_LOADED, len(queries)))]
+        sample = [q.text for kind, count in CHECK_LOADED.items() for q in by_kind[kind][:count]]
         expected = [index.resolve(t) for t in sample]
         for suffix in (".json", ".json.gz"):
             path = Path(tmp) / f"index{suffix}"
@@ -480,7 +497,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         process.extractOne(t, choices, scorer=fuzz.token_sort_ratio, processor=None, score_cutoff=BASELINE_CUTOFF)
         for t in folded))
     texts = [q.text for q in subsample]
-    ours_s = best(repeat, lambda: [index.resolve(t) for t in texts], setup=clear_memos)
+    clear_memos()
+    ours_s = timed(lambda: [index.resolve(t) for t in texts])
     ours = [index.resolve(t) for t in texts]
     base_qps, ours_qps = rate(len(subsample), base_s), rate(len(subsample), ours_s)
     base_rows = []

@@ -7,6 +7,8 @@
 #   g++         PyICU is a C++ extension
 #   python3-venv / python3-dev  only when the python3 in use lacks venv/ensurepip
 #                               or Python.h (e.g. Debian's own python3)
+#   default-jre-headless  a Java runtime for the PySpark tests (translit.spark), when
+#                         no `java` 17 or newer is on PATH
 #
 # Usage: scripts/ensure-system-deps.sh [PYTHON]   (PYTHON defaults to python3)
 set -euo pipefail
@@ -21,6 +23,10 @@ have_pkg() {
 have_pkg libicu-dev || missing+=(libicu-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
+java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
+if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null; then
+    missing+=(default-jre-headless)
+fi
 
 if command -v "$PYTHON" >/dev/null 2>&1; then
     "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)

@@ -420,6 +420,18 @@ def demo() -> None:
         for row in rows:
             click.echo(f"  {row[0].ljust(widths[0])}  {row[1].ljust(widths[1])}  {row[2]}".rstrip())
     _demo_names(example["names"])
+    _demo_normalize(example["english"])
+
+
+def _demo_normalize(english: str) -> None:
+    """The example's English version through ``translit normalize``, both modes."""
+    from .text import display_form, find_mentions, rewrite
+
+    mentions = find_mentions(english)
+    click.echo("\ntranslit normalize (annotate) on the English version:")
+    click.echo(rewrite(english, mentions, lambda m: f"{m.surface}[[{m.id}]]").strip())
+    click.echo("\ntranslit normalize --mode replace --display en:")
+    click.echo(rewrite(english, mentions, lambda m: display_form(m.id, "en") or m.surface).strip())
 
 
 def _demo_names(names: list[str]) -> None:
