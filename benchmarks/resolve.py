@@ -517,7 +517,7 @@ def main(argv: Sequence[str] | None = None) -> int:
           f"token_sort_ratio, score_cutoff={BASELINE_CUTOFF})")
     table(["kind", "queries", "measure", "rapidfuzz", "Index.resolve"], base_rows)
     print(f"  same {len(subsample)} queries: rapidfuzz {fmt_rate(base_qps)} q/s, Index.resolve (cold) "
-          f"{fmt_rate(ours_qps)} q/s: {ours_qps / base_qps:.0f}x")
+          f"{fmt_rate(ours_qps)} q/s: {ours_qps / base_qps:.2f}x")
     print()
 
     rss_end = peak_rss_mb()

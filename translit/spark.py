@@ -61,12 +61,13 @@ def resolve_udf(index_path: str | None = None, *, type: str | None = None, displ
     import pandas as pd
     from pyspark.sql.functions import pandas_udf
 
-    @pandas_udf(SCHEMA)
-    def resolve_names(names: pd.Series) -> pd.DataFrame:
+    def resolve_names(names, /):
         resolver = executor_resolver(index_path, type, display)
         found = resolver.resolve_many(names.tolist())
         frame = pd.DataFrame([r.values() for r in found], columns=list(SUFFIXES))
         frame["score"] = frame["score"].astype("float64")
         return frame
 
-    return resolve_names
+    # Spark reads the function's type hints to choose the UDF kind; they must be real classes.
+    resolve_names.__annotations__ = {"names": pd.Series, "return": pd.DataFrame}
+    return pandas_udf(resolve_names, SCHEMA)
