@@ -10,11 +10,13 @@ Steps:
    read as ``parse`` reads it (``word_part_key``). English possessives (``Łukašenka’s``) leave out
    their ``’s``; words glued by bad HTML extraction (``SocietyŁukašenka``) may start a name at an
    inner capital.
-3. **Endings** (``tables/names/endings.toml``): a word matches a pattern word when they share a
-   stem, a key without one of the listed case endings (three letters or more must stay), so
-   ``Лукашэнкі``, ``Łukašenku``, ``Магілёве``, ``Mahilova`` find their names.
-4. **Scan**, left to right, linear in the text: at each word, the patterns that start with one of
-   its stems are tried longest first; a match consumes its words (``Biełaruski Hajun`` wins over
+3. **Endings** (``tables/names/endings.toml``): a word of the text less a case ending matches a
+   name's word, or that word less its nominative ending (three letters or more must stay), so
+   ``Лукашэнкі``, ``Łukašenku``, ``Магілёве``, ``Mahilova`` find their names and ``Барыса`` (of
+   Barys) does not find ``Barysaŭ``.
+4. **Scan**, left to right, linear in the text: at each word with a capital letter (no other can
+   start a name), the patterns that start with one of its stems are tried longest first, against
+   the words that follow it separated only by spaces or hyphens; a match consumes its words (``Biełaruski Hajun`` wins over
    ``Hajun``). Names start with a capital letter (later words need not: ``Minskaja vobłasć``); an
    acronym pattern (``MAZ``, ``СВТ``) matches only a
    whole word written in capitals with the same key.
@@ -40,6 +42,10 @@ from .tables import tables_dir
 _WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\u02bc`][\p{L}\p{M}]+)*")
 _POSSESSIVE = regex.compile(r"['\u2019]s$")
 _INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
+# From a capital letter to the end of its word (only there can a name start; a capital inside a
+# word starts a glued word: SocietyŁukašenka is matched from S, iPhone from P).
+_CAPITALIZED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['\u2019\u02bc`][\p{L}\p{M}]+)*")
+_SEPARATOR = regex.compile(r"[\s\-\u2010\u2011]+")
 _NAMING = ("word", "acronym")
 MIN_STEM = 3
 
@@ -66,20 +72,25 @@ class _Pattern:
 
 
 @cache
-def _endings() -> tuple[str, ...]:
+def _endings() -> dict[str, tuple[str, ...]]:
     path = tables_dir() / "names" / "endings.toml"
     with open(path, "rb") as handle:
-        endings = tomllib.load(handle).get("endings")
-    if not isinstance(endings, list) or not all(isinstance(e, str) and e for e in endings):
-        raise TableError("tables/names/endings.toml", "endings", "must be a list of non-empty strings")
-    return tuple(sorted(set(endings), key=len, reverse=True))
+        data = tomllib.load(handle)
+    found = {}
+    for field in ("endings", "name_endings"):
+        endings = data.get(field)
+        if not isinstance(endings, list) or not all(isinstance(e, str) and e for e in endings):
+            raise TableError("tables/names/endings.toml", field, "must be a list of non-empty strings")
+        found[field] = tuple(sorted(set(endings), key=len, reverse=True))
+    return found
 
 
 @lru_cache(maxsize=200_000)
-def stems(key: str) -> frozenset[str]:
-    """The key and every stem left by cutting one listed ending (at least three letters stay)."""
+def stems(key: str, of_name: bool = False) -> frozenset[str]:
+    """The key and every stem left by cutting one ending: any case ending for a word of the text,
+    only a nominative one for a word of a name (``of_name``); at least three letters stay."""
     found = {key}
-    for ending in _endings():
+    for ending in _endings()["name_endings" if of_name else "endings"]:
         if key.endswith(ending) and len(key) - len(ending) >= MIN_STEM:
             found.add(key[: -len(ending)])
     return frozenset(found)
@@ -99,11 +110,12 @@ class MentionFinder:
                 seen.add((pattern.id, pattern.keys))
                 if pattern.surname_only:
                     surnames.setdefault(pattern.keys[0], set()).add(pattern.id)
-                for stem in stems(pattern.keys[0]):
+                for stem in stems(pattern.keys[0], of_name=True):
                     self._by_stem.setdefault(stem, []).append(pattern)
-        for patterns in self._by_stem.values():
-            patterns.sort(key=lambda p: (-len(p.keys), p.surname_only, p.id))
         self._surname_owners = surnames
+        self._start_cache: dict[str, tuple[str, tuple[_Pattern, ...]]] = {}
+        self._no_name: set[str] = set()
+        self._longest = max((len(p.keys) for ps in self._by_stem.values() for p in ps), default=1)
 
     @staticmethod
     def _patterns(entity_id: str, entity_type: str | None, parsed: ParsedName) -> Iterator[_Pattern]:
@@ -119,56 +131,73 @@ class MentionFinder:
     def find(self, text: str, named_in_full: dict[str, str] | None = None) -> list[Mention]:
         """The mentions in ``text``. ``named_in_full`` (surname key → id) carries who was named in
         full across calls: pass the same dict for every line of one document."""
-        words = _words(text)
-        found: list[Mention] = []
         named_in_full = {} if named_in_full is None else named_in_full
-        position = 0
-        while position < len(words):
-            mention, used = self._match_at(text, words, position, named_in_full)
-            if mention is None:
-                position += 1
+        found: list[Mention] = []
+        consumed = 0
+        no_name = self._no_name
+        for word in _CAPITALIZED.finditer(text):  # only a word with a capital can start a name
+            if word.group() in no_name or word.start() < consumed:
                 continue
-            found.append(mention)
-            position += used
+            mention = self._match_at(text, word.start(), _word_end(text, word), named_in_full)
+            if mention is not None:
+                found.append(mention)
+                consumed = mention.end
         return found
 
-    def _match_at(self, text: str, words: list[_Word], position: int,
-                  named_in_full: dict[str, str]) -> tuple[Mention | None, int]:
-        word = words[position]
-        for offset in word.starts:
-            surface = text[word.start + offset:word.end]
+    def _starting(self, surface: str) -> tuple[str, tuple[_Pattern, ...]]:
+        """A word's key and the patterns that may start with it, longest first (cached: capitalized
+        words repeat)."""
+        found = self._start_cache.get(surface)
+        if found is None:
+            first_key = word_part_key(surface)
+            candidates = {id(p): p for stem in stems(first_key) for p in self._by_stem.get(stem, ())}
+            ordered = tuple(sorted(candidates.values(), key=lambda p: (-len(p.keys), p.surname_only, p.id)))
+            found = (first_key, ordered)
+            if len(self._start_cache) < 100_000:
+                self._start_cache[surface] = found
+        return found
+
+    def _match_at(self, text: str, start: int, end: int, named_in_full: dict[str, str]) -> Mention | None:
+        word = text[start:end]
+        offsets = (0,) if word[1:].islower() or len(word) < 2 else (
+            0, *(m.start() for m in _INNER_CAPITAL.finditer(word)))
+        if not any(self._starting(word[offset:])[1] for offset in offsets):
+            if len(self._no_name) < 200_000:
+                self._no_name.add(word)  # no name starts in this word: skip it at once next time
+            return None
+        for offset in offsets:
+            surface = word[offset:]
             if not surface[:1].isupper():
                 continue
-            first_key = word_part_key(surface) if offset else word.key
-            candidates = {id(p): p for stem in stems(first_key) for p in self._by_stem.get(stem, ())}
-            for pattern in sorted(candidates.values(), key=lambda p: (-len(p.keys), p.surname_only, p.id)):
-                used = self._fits(pattern, first_key, surface, words, position)
-                if not used:
-                    continue
+            first_key, candidates = self._starting(surface)
+            if not candidates:
+                continue
+            following: list[tuple[int, str]] | None = None
+            for pattern in candidates:
+                if pattern.acronym:
+                    if not (surface.isupper() and first_key == pattern.keys[0]):
+                        continue
+                    keys = [first_key]
+                    last = end
+                else:
+                    if following is None:
+                        following = _following_words(text, end, self._longest - 1)
+                    if len(following) < len(pattern.keys) - 1:
+                        continue
+                    keys = [first_key, *(key for _, key in following[:len(pattern.keys) - 1])]
+                    if not all(stems(a) & stems(b, of_name=True) for a, b in zip(keys, pattern.keys, strict=True)):
+                        continue
+                    last = following[len(pattern.keys) - 2][0] if len(pattern.keys) > 1 else end
                 entity_id = self._entity_for(pattern, named_in_full)
                 if entity_id is None:
                     continue
-                end = words[position + used - 1].end
-                start = word.start + offset
-                keys = [first_key, *(w.key for w in words[position + 1:position + used])]
                 inflected = 0.95 if tuple(keys) != pattern.keys else 1.0
                 score = (0.8 if pattern.surname_only else 1.0) * inflected
                 if not pattern.surname_only and pattern.type == "person":
                     named_in_full[pattern.keys[-1]] = pattern.id
-                return Mention(start, end, text[start:end], entity_id, round(score, 4), pattern.type), used
-        return None, 1
-
-    @staticmethod
-    def _fits(pattern: _Pattern, first_key: str, surface: str, words: list[_Word], position: int) -> int:
-        """How many words of the text the pattern covers from ``position`` (0: it does not fit)."""
-        if pattern.acronym:
-            return 1 if surface.isupper() and first_key == pattern.keys[0] else 0
-        if len(words) - position < len(pattern.keys) or not stems(first_key) & stems(pattern.keys[0]):
-            return 0
-        for key, word in zip(pattern.keys[1:], words[position + 1:], strict=False):
-            if not stems(word.key) & stems(key):
-                return 0
-        return len(pattern.keys)
+                begin = start + offset
+                return Mention(begin, last, text[begin:last], entity_id, round(score, 4), pattern.type)
+        return None
 
     def _entity_for(self, pattern: _Pattern, named_in_full: dict[str, str]) -> str | None:
         if not pattern.surname_only:
@@ -180,26 +209,23 @@ class MentionFinder:
         return pattern.id if len(owners) == 1 else None
 
 
-@dataclass(frozen=True)
-class _Word:
-    start: int
-    end: int
-    text: str
-    key: str
-    starts: tuple[int, ...]  # offsets inside the word where a name may start (glued words)
+def _word_end(text: str, word: regex.Match) -> int:
+    """Where a name in this word ends: before an English possessive ``’s``."""
+    possessive = _POSSESSIVE.search(word.group())
+    return word.end() - len(possessive.group()) if possessive and possessive.start() > 0 else word.end()
 
 
-def _words(text: str) -> list[_Word]:
+def _following_words(text: str, position: int, count: int) -> list[tuple[int, str]]:
+    """Up to ``count`` words after ``position``, each (end, key), while only spaces and hyphens
+    separate them: a name does not run across punctuation."""
     found = []
-    for match in _WORD.finditer(text):
-        start, end = match.span()
-        word = match.group()
-        possessive = _POSSESSIVE.search(word)
-        if possessive and possessive.start() > 0:
-            end -= len(possessive.group())
-            word = text[start:end]
-        starts = (0, *(m.start() for m in _INNER_CAPITAL.finditer(word)))
-        found.append(_Word(start, end, word, word_part_key(word), starts))
+    for word in _WORD.finditer(text, position):
+        if count <= 0 or not _SEPARATOR.fullmatch(text, position, word.start()):
+            break
+        end = _word_end(text, word)
+        found.append((end, word_part_key(text[word.start():end])))
+        position = word.end()
+        count -= 1
     return found
 
 
