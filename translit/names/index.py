@@ -43,7 +43,7 @@ import regex
 
 from ..errors import TranslitError
 from ..tables import tables_dir
-from .keys import word_key, words
+from .keys import words
 from .parse import ParsedName, Part, parse
 from .scoring import similarity
 
@@ -125,8 +125,7 @@ def _forms(name: str) -> list[ParsedName]:
     for parsed in list(found):
         parts = parsed.parts
         if len(parts) >= 3 and all(p.role in ("word", "generic") and not p.initial for p in parts):
-            initials = word_key("".join(p.key[0] for p in parts))  # doubled letters join, as in a key
-            found.append(ParsedName((Part(initials, "acronym"),)))
+            found.append(ParsedName((Part("".join(p.key[0] for p in parts), "acronym"),)))
     return list(dict.fromkeys(p for p in found if p.parts))
 
 

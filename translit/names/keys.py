@@ -148,6 +148,22 @@ def word_key(word: str) -> str:
     return table.reduce(classes)
 
 
+@lru_cache(maxsize=50_000)
+def acronym_key(word: str) -> str:
+    """The key of an acronym, letter by letter without the sound rewrites (``МТЗ`` → ``mtz``,
+    ``МТС`` → ``mts``: ``ts`` would join them in a word key)."""
+    table = key_table()
+    letters = []
+    for char in word.casefold():
+        if _CYRILLIC.match(char):
+            classes = table.cyrillic.get(char, "")
+        else:
+            classes = _latin_classes(char, table)
+        reduced = table.reduce(classes)
+        letters.append(reduced[:1])
+    return "".join(letters)
+
+
 @lru_cache(maxsize=200_000)
 def stripped_key(word: str) -> str | None:
     """The key of a Latin word without diacritics read as if it had lost them (``Rahacou`` as

@@ -34,7 +34,7 @@ from ..errors import TableError
 from ..prep import prepare
 from ..tables import tables_dir
 from .given import PATRONYMIC_SUFFIXES, given_names
-from .keys import stripped_key, word_key
+from .keys import acronym_key, stripped_key, word_key
 
 _WORD = regex.compile(r"([\p{L}\p{M}]+(?:['\u2019\u02bc`\u00b4][\p{L}\p{M}]+)*)(\.)?")
 ACRONYM_LENGTH = 5
@@ -172,7 +172,7 @@ def parse(name: str) -> ParsedName:
             # А.Г. Лукашэнка: the initial after a given name's initial is the patronymic's
             parts.append(Part(key[:1], "patronymic" if after_given else "given", initial=True))
         elif word.isupper() and 1 < letters[i] <= ACRONYM_LENGTH and len(kept) == 1:
-            parts.append(Part(key, "acronym"))
+            parts.append(Part(acronym_key(word), "acronym"))
         elif (canonical := table.given(key)) is not None:
             parts.append(Part(canonical, "given"))
         elif (patronymic := table.patronymic(key)) is not None:
@@ -199,5 +199,7 @@ def word_part_key(word: str) -> str:
 
 def key(name: str) -> str:
     """The cross-script key of a name: spellings of one name in any script, scheme, case or word
-    order share it (``key("Łukašenka") == key("LUKASHENKO")``). Letterless input gives ``""``."""
-    return parse(name).key
+    order share it (``key("Łukašenka") == key("LUKASHENKO")``). A name with no letters keys to
+    ``#`` and its own text, so two different ones never share a key (nor one with a name)."""
+    parsed = parse(name)
+    return parsed.key if parsed.parts else "#" + " ".join(name.split())
