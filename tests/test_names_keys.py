@@ -272,9 +272,20 @@ def test_a_name_that_is_only_a_legal_form_keeps_it() -> None:
 
 # --- letterless input -------------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("text", ["", " ", "123", "!!!", "  --- ", "«»", "2024-01-01", "\t\n", "🇧🇾"])
-def test_letterless_input_has_an_empty_key(text: str) -> None:
-    assert key(text) == ""
+LETTERLESS = ["", " ", "123", "!!!", "  --- ", "«»", "2024-01-01", "\t\n", "🇧🇾", "12 3"]
+
+
+@pytest.mark.parametrize("text", LETTERLESS)
+def test_letterless_input_has_a_key_of_its_own(text: str) -> None:
+    # parse.py key(): "A name with no letters keys to # and its own text, so two different ones never share
+    # a key (nor one with a name)"
+    assert key(text) == "#" + " ".join(text.split())
+
+
+def test_letterless_keys_differ_from_each_other_and_from_names() -> None:
+    keys = {key(text) for text in LETTERLESS}
+    assert len(keys) == len({" ".join(text.split()) for text in LETTERLESS})
+    assert not keys & {key(name) for name in ["Мінск", "MAZ", "Лукашэнка", "A"]}
 
 
 @pytest.mark.parametrize(("a", "b"), [("", ""), ("123", "123"), ("!!!", "???"), ("123", "Мінск"), ("", "Minsk")])

@@ -78,8 +78,12 @@ def _excluded(scheme: str) -> regex.Pattern:
 
 
 def _words_for(scheme: str) -> st.SearchStrategy[str]:
+    """Lower-case and Title-case words: a lone all-capital word of at most five letters is an acronym, keyed
+    letter by letter (parse.py step 3), and its romanization may have more letters (ЁН → YON) or fewer
+    (ДЗЬЁЛЬ → DZIOL), so an all-capital word and its romanization may fall on either side of that rule."""
     excluded = _excluded(scheme)
-    return cased(belarusian_words()).filter(lambda word: not excluded.search(_signs(word)))
+    return st.tuples(belarusian_words(), st.booleans()).map(lambda pair: title(pair[0]) if pair[1] else pair[0]
+                                                           ).filter(lambda word: not excluded.search(_signs(word)))
 
 
 @pytest.mark.parametrize("scheme", FORWARD_SCHEMES)
@@ -110,24 +114,32 @@ def test_bgn_apostrophe_and_interpunct(word: str) -> None:
 
 # --- case, normalization, apostrophes ---------------------------------------------------------------------
 
+def _letters(word: str) -> int:
+    return sum(c.isalpha() for c in word)
+
+
 @settings(max_examples=examples(200))
 @given(first=belarusian_words(), second=belarusian_words())
+@example(first="ва", second="дза")
 def test_key_is_blind_to_case(first: str, second: str) -> None:
     name = f"{first} {second}"
-    expected = key(name)
-    assert key(name.upper()) == expected
-    assert key(f"{title(first)} {title(second)}") == expected
-    assert key(f"{first.upper()} {second}") == expected
+    assert key(f"{title(first)} {title(second)}") == key(name)
+    assert key(f"{title(first)} {second}") == key(name)
+    # Capitals only for words of more than five letters: a lone all-capital word of at most five letters is an
+    # acronym (parse.py step 3), also when the other word is a designator and is dropped (ВА ДЗА: ва has the
+    # key of the legal form UE, and ДЗА is left alone).
+    if min(_letters(first), _letters(second)) > 5:
+        assert key(name.upper()) == key(name)
+        assert key(f"{first.upper()} {second}") == key(name)
 
 
 @settings(max_examples=examples(200))
 @given(word=belarusian_words())
 @example(word="янка")
 def test_key_of_one_word_is_blind_to_case(word: str) -> None:
-    # a lone all-capital word of at most five letters is an acronym (parse.py step 3: MAZ, СВТ), matched as it
-    # is, so ЯНКА is not read as the given name Янка; longer words and other cases are one key
+    # as above: ЯНКА (four capitals) is an acronym, Янка the given name
     assert key(title(word)) == key(word)
-    if sum(c.isalpha() for c in word) > 5:
+    if _letters(word) > 5:
         assert key(word.upper()) == key(word)
 
 
@@ -186,8 +198,9 @@ LETTERLESS = st.text(st.characters(blacklist_categories=("L", "Cs")), max_size=2
 @given(text=LETTERLESS, other=LETTERLESS)
 @example(text="", other="")
 @example(text="123 -- !!", other="123 -- !!")
-def test_letterless_text_has_no_key_and_matches_nothing(small_index: Index, text: str, other: str) -> None:
-    assert key(text) == ""
+def test_letterless_text_has_a_key_of_its_own_and_matches_nothing(small_index: Index, text: str, other: str) -> None:
+    # parse.py key(): a name with no letters keys to # and its own text
+    assert key(text) == "#" + " ".join(text.split())
     assert match(text, other) == 0.0
     assert small_index.resolve(text) == []
     assert Index.default().resolve(text) == []

@@ -35,16 +35,17 @@ import regex
 
 from .errors import TableError, TranslitError
 from .names import Index
+from .names.keys import WORD, WORD_INSIDE
 from .names.parse import ParsedName, word_part_key
 from .tables import tables_dir
 
 # A word with its inner apostrophes; an English possessive 's is cut off below.
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\u02bc`][\p{L}\p{M}]+)*")
+_WORD = regex.compile(WORD)
 _POSSESSIVE = regex.compile(r"['\u2019]s$")
 _INNER_CAPITAL = regex.compile(r"(?<=\p{Ll})\p{Lu}")
 # From a capital letter to the end of its word (only there can a name start; a capital inside a
 # word starts a glued word: SocietyŁukašenka is matched from S, iPhone from P).
-_CAPITALIZED = regex.compile(r"\p{Lu}[\p{L}\p{M}]*(?:['\u2019\u02bc`][\p{L}\p{M}]+)*")
+_CAPITALIZED = regex.compile(rf"\p{{Lu}}[\p{{L}}\p{{M}}]*(?:[{WORD_INSIDE}][\p{{L}}\p{{M}}]+)*")
 _SEPARATOR = regex.compile(r"[\s\-\u2010\u2011]+")
 _NAMING = ("word", "acronym")
 MIN_STEM = 3

@@ -3,20 +3,24 @@
 Adding a name (``Index.add(id, name, type)``) parses it (``parse.py``: words, sound-class keys,
 designators, roles), with each part of a name made of parts (``МЗКТ - Минский завод …``,
 ``Name (Other)``) and the initials of a long organization name (``БМЗ``) as further forms, and files
-each form three ways:
+each form four ways:
 
 1. its **exact** form: the case-folded words in sorted order (any word order, any case);
 2. its **key** (``parse.key``): every spelling in every scheme table, script and word order of one
    name shares it, so one entry stands for all of them (``variants()`` lists the spellings);
-3. **blocking keys**: each part's key, and for longer words their consonants and their first and
-   last three key letters, so a misspelt part still meets its name.
+3. its **naming parts** (surnames, place and company words; given names when there are none);
+4. **blocks** of those parts' keys (the consonants, the first and the last three letters; a block
+   shared by over 1,000 part keys is not searched) pointing to the distinct part keys that have
+   them, so a misspelt part still meets its name.
 
 Resolving a name looks up the same ways, cheapest and surest first, and scores only the names
 found (``scoring.py``), so the time per query does not grow with the index:
 
-- tiers: the same words, the same key, a shared part key or consonant skeleton, a shared first or
-  last three letters; the search stops at the first tier with a score of 1.0, or with any match
-  among the fuzzy tiers (a later tier shares less with the name);
+- tiers: the same words; the same key; a naming part with the same key; a naming part whose key is
+  near (``part_similarity`` ≥ ``PART_FLOOR`` among the part keys sharing a block). The search stops
+  at the first tier with a score of 1.0, or with any match among the fuzzy tiers (a later tier
+  shares less with the name). Among many names sharing a common surname, only those whose given
+  name agrees with the query's (or that have none) are scored;
 - an exact hit scores 1.0; every other candidate gets ``similarity()`` (0..1);
 - each id keeps its best name's score; scores under the ``threshold`` (default 0.80) are dropped:
   nothing is returned rather than a weak guess;
@@ -24,8 +28,8 @@ found (``scoring.py``), so the time per query does not grow with the index:
 - a lone acronym (``MAZ``, ``СВТ``) is matched on exact and key hits only.
 
 ``save()``/``load()`` write and read a versioned JSON file (gzip when the name ends in ``.gz``):
-no pickle, nothing executed; parts are stored, so loading does not parse names again unless the
-name tables changed since the file was written.
+no pickle, nothing executed; the lookups and parts are stored, so loading neither parses names
+nor rebuilds lookups unless the name tables changed since the file was written (then it does).
 """
 
 from __future__ import annotations
@@ -45,13 +49,12 @@ from ..errors import TranslitError
 from ..tables import tables_dir
 from .keys import words
 from .parse import ParsedName, Part, parse
-from .scoring import similarity
+from .scoring import PART_FLOOR, part_similarity, similarity
 
 DEFAULT_THRESHOLD = 0.80
 AMBIGUITY_MARGIN = 0.05
-MAX_POSTING = 2000  # a blocking key shared by more names than this says too little to use
 FORMAT = "translit-index"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 TYPES = ("person", "org", "place")  # the gazetteer's; a user's index may use any others
 
 
@@ -69,11 +72,27 @@ class Match:
     ambiguous: bool = False
 
 
-@dataclass(frozen=True)
 class _Entry:
-    entity: int
-    name: str
-    parsed: ParsedName
+    """One filed form: its id's number, the name as added, its parts (parsed on first use when the
+    entry was loaded from a file)."""
+
+    __slots__ = ("entity", "name", "_parsed", "_raw")
+
+    def __init__(self, entity: int, name: str, parsed: ParsedName | None = None, raw: list | None = None):
+        self.entity = entity
+        self.name = name
+        self._parsed = parsed
+        self._raw = raw
+
+    @property
+    def parsed(self) -> ParsedName:
+        if self._parsed is None:
+            self._parsed = ParsedName(tuple(Part(k, r, bool(i), bool(j), o) for k, r, i, j, o in self._raw))
+        return self._parsed
+
+    def raw(self) -> list:
+        return self._raw if self._raw is not None else [
+            [p.key, p.role, int(p.initial), int(p.joined), p.other_key] for p in self.parsed.parts]
 
 
 def exact_form(name: str) -> str:
@@ -85,29 +104,24 @@ _VOWELS = str.maketrans("", "", "aiu")
 
 
 _NAMING_ROLES = ("word", "acronym")
+NEAR_LIMIT = 300  # more names than this under one part: keep those whose given name agrees
+CROWDED_BLOCK = 1000  # a block shared by more part keys than this is not searched
 
 
-def _blocking_keys(parsed: ParsedName, query: bool = False) -> tuple[set[str], set[str]]:
-    """A name's blocking keys, surer ones first: (part keys and consonant skeletons, first and
-    last three key letters). A query uses only its naming words (surnames, place and company names)
-    when it has any: a given name or a generic word is shared by too many names to block on."""
-    parts = parsed.parts
-    if query and any(p.role in _NAMING_ROLES for p in parts):
-        parts = tuple(p for p in parts if p.role in _NAMING_ROLES)
-    sure: set[str] = set()
-    loose: set[str] = set()
-    for part in parts:
-        if part.initial:
-            continue
-        for key in (part.key, part.other_key):
-            if key is None:
-                continue
-            sure.add(key)
-            if part.role == "word" and len(key) >= 4:
-                sure.add("~" + key.translate(_VOWELS))  # vowels are what spellings change most
-                loose.add("<" + key[:3])
-                loose.add(">" + key[-3:])
-    return sure, loose
+def naming_parts(parsed: ParsedName) -> tuple[Part, ...]:
+    """The parts that name: surnames, place and company words; given names when there are none."""
+    parts = tuple(p for p in parsed.parts if not p.initial)
+    return tuple(p for p in parts if p.role in _NAMING_ROLES) or parts
+
+
+def _part_keys(part: Part) -> tuple[str, ...]:
+    return (part.key,) if part.other_key is None else (part.key, part.other_key)
+
+
+def _blocks(key: str) -> tuple[str, ...]:
+    """Where near spellings of a part key meet: its consonants (vowels are what spellings change
+    most), its first three letters and its last three."""
+    return ("~" + key.translate(_VOWELS), "<" + key[:3], ">" + key[-3:]) if len(key) >= 4 else ()
 
 
 _SEGMENT_BREAK = regex.compile(r"\s+[-\u2013\u2014]\s+|[()\[\]]")
@@ -156,7 +170,8 @@ class Index:
         self._entries: list[_Entry] = []
         self._exact: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
-        self._postings: dict[str, list[int]] = {}
+        self._by_part: dict[str, list[int]] = {}
+        self._part_blocks: dict[str, list[str]] = {}
 
     # ------------------------------------------------------------------ building
     def __len__(self) -> int:
@@ -203,9 +218,15 @@ class Index:
         self._entries.append(_Entry(entity, name, parsed))
         self._exact.setdefault(exact_form(name), []).append(number)
         self._by_key.setdefault(parsed.key, []).append(number)
-        sure, loose = _blocking_keys(parsed)
-        for block in sure | loose:
-            self._postings.setdefault(block, []).append(number)
+        for part in naming_parts(parsed):
+            for key in _part_keys(part):
+                posting = self._by_part.get(key)
+                if posting is None:
+                    posting = self._by_part[key] = []
+                    for block in _blocks(key):
+                        self._part_blocks.setdefault(block, []).append(key)
+                if not posting or posting[-1] != number:
+                    posting.append(number)
 
     def add_many(self, rows: Iterable[tuple[str, str] | tuple[str, str, str | None]]) -> None:
         """Add (id, name) or (id, name, type) rows."""
@@ -214,17 +235,41 @@ class Index:
 
     # ------------------------------------------------------------------ resolving
     def _tiers(self, name: str, parsed: ParsedName) -> Iterator[tuple[str, set[int]]]:
-        """Candidate names, cheapest and surest first: same words, same key, a shared part key or
-        consonant skeleton, a shared first or last three key letters."""
+        """Candidate names, cheapest and surest first (module docstring)."""
         yield "exact", set(self._exact.get(exact_form(name), ()))
         yield "key", set(self._by_key.get(parsed.key, ()))
         if parsed.is_acronym:
             return
-        for blocks in _blocking_keys(parsed, query=True):
-            postings = [self._postings.get(block, ()) for block in blocks]
-            postings = [p for p in postings if p]
-            usable = [p for p in postings if len(p) <= MAX_POSTING] or sorted(postings, key=len)[:1]
-            yield "fuzzy", {number for posting in usable for number in posting}
+        naming = naming_parts(parsed)
+        same = {key for part in naming for key in _part_keys(part) if key in self._by_part}
+        yield "fuzzy", self._narrow(same, parsed)
+        near: set[str] = set()
+        for part in naming:
+            for key in _part_keys(part):
+                for block in _blocks(key):
+                    others = self._part_blocks.get(block, ())
+                    if len(others) > CROWDED_BLOCK:
+                        continue  # a common ending (-enka, -ovich) says too little
+                    for other in others:
+                        if other not in same and other not in near and part_similarity(
+                                Part(key, "word"), Part(other, "word")) >= PART_FLOOR:
+                            near.add(other)
+        yield "fuzzy", self._narrow(near, parsed)
+
+    def _narrow(self, part_keys: set[str], parsed: ParsedName) -> set[int]:
+        """The names filed under these part keys; of a crowd, those whose given name agrees with
+        the query's or that have none."""
+        found = {number for key in part_keys for number in self._by_part[key]}
+        given = {p.key for p in parsed.parts if p.role == "given"}
+        if len(found) <= NEAR_LIMIT or not given:
+            return found
+        narrowed = set()
+        for number in found:
+            theirs = [p for p in self._entries[number].parsed.parts if p.role == "given"]
+            if not theirs or any(p.key in given or (p.initial and any(g.startswith(p.key) for g in given))
+                                 for p in theirs):
+                narrowed.add(number)
+        return narrowed
 
     def resolve(self, name: str, type: str | None = None, limit: int = 5) -> list[Match]:
         """The ids whose names match ``name`` best, best first, scores ≥ the threshold; ``[]``
@@ -319,22 +364,27 @@ class Index:
         self.add(id, name, type or None)
 
     def save(self, path: str | Path) -> None:
-        """Write the index to a versioned JSON file (gzip when ``path`` ends in ``.gz``)."""
+        """Write the index to a versioned JSON file (gzip when ``path`` ends in ``.gz``), through a
+        temporary file renamed into place."""
         path = Path(path)
         data = {
             "format": FORMAT, "version": FORMAT_VERSION, "tables": tables_fingerprint(),
             "threshold": self.threshold, "margin": self.margin,
             "ids": self._ids, "types": self._types,
-            "names": [[e.entity, e.name, [[p.key, p.role, int(p.initial), int(p.joined), p.other_key]
-                                          for p in e.parsed.parts]]
-                      for e in self._entries],
+            "entries": [[e.entity, e.name, e.raw()] for e in self._entries],
+            "exact": self._exact, "by_key": self._by_key, "by_part": self._by_part,
+            "part_blocks": self._part_blocks,
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         temporary = path.with_name(path.name + ".partial")
         opener = gzip.open if path.suffix == ".gz" else open
-        with opener(temporary, "wt", encoding="utf-8") as handle:
-            handle.write(text)
-        temporary.replace(path)
+        try:
+            with opener(temporary, "wt", encoding="utf-8") as handle:
+                handle.write(text)
+            temporary.replace(path)
+        except BaseException:
+            temporary.unlink(missing_ok=True)
+            raise
 
     @classmethod
     def load(cls, path: str | Path) -> Index:
@@ -351,13 +401,20 @@ class Index:
         if data.get("version") != FORMAT_VERSION:
             raise TranslitError(f"{path}: index format version {data.get('version')!r}; "
                                 f"this translit reads version {FORMAT_VERSION}")
-        index = cls(threshold=data["threshold"], margin=data["margin"])
-        same_tables = data.get("tables") == tables_fingerprint()
-        ids, types = data["ids"], data["types"]
-        for entity, name, parts in data["names"]:
-            parsed = (ParsedName(tuple(Part(k, r, bool(i), bool(j), o) for k, r, i, j, o in parts))
-                      if same_tables else parse(name))
-            index._add_parsed(ids[entity], name, types[entity], parsed)
+        try:
+            index = cls(threshold=data["threshold"], margin=data["margin"])
+            ids, types, entries = data["ids"], data["types"], data["entries"]
+            if data.get("tables") != tables_fingerprint():  # other name tables: file everything anew
+                for entity, name, _ in entries:
+                    index.add(ids[entity], name, types[entity])
+                return index
+            index._ids, index._types = ids, types
+            index._entity_of = {entity_id: number for number, entity_id in enumerate(ids)}
+            index._entries = [_Entry(entity, name, raw=raw) for entity, name, raw in entries]
+            index._exact, index._by_key = data["exact"], data["by_key"]
+            index._by_part, index._part_blocks = data["by_part"], data["part_blocks"]
+        except (KeyError, TypeError, ValueError, IndexError) as error:
+            raise TranslitError(f"{path}: a damaged translit index ({error!r})") from None
         return index
 
 

@@ -30,8 +30,11 @@ from ..errors import TableError
 from ..prep import prepare
 from ..tables import shipped_schemes, tables_dir
 
-# A word: letters and marks, apostrophes inside it (Zel'va, сям'я) kept with it.
-_WORD = regex.compile(r"[\p{L}\p{M}]+(?:['\u2019\u02bc`\u00b4][\p{L}\p{M}]+)*")
+# A word: letters and marks, with the signs that stand inside words kept in it: apostrophes
+# (Zel'va, сям'я, BGN's Dar”ya) and BGN's separator dot (Most·skaya).
+WORD_INSIDE = "'\u2019\u02bc`\u00b4\u201d\u2033\u00b7"
+WORD = rf"[\p{{L}}\p{{M}}]+(?:[{WORD_INSIDE}][\p{{L}}\p{{M}}]+)*"
+_WORD = regex.compile(WORD)
 _CYRILLIC = regex.compile(r"\p{sc=Cyrl}")
 
 

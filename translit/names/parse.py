@@ -34,9 +34,9 @@ from ..errors import TableError
 from ..prep import prepare
 from ..tables import tables_dir
 from .given import PATRONYMIC_SUFFIXES, given_names
-from .keys import acronym_key, stripped_key, word_key
+from .keys import WORD, acronym_key, stripped_key, word_key
 
-_WORD = regex.compile(r"([\p{L}\p{M}]+(?:['\u2019\u02bc`\u00b4][\p{L}\p{M}]+)*)(\.)?")
+_WORD = regex.compile(rf"({WORD})(\.)?")
 ACRONYM_LENGTH = 5
 _HYPHENS = "-\u2010\u2011"
 

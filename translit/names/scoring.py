@@ -7,13 +7,14 @@ Steps:
    equal keys score 1; an initial pairs with a name of its kind that starts with its letter (0.9);
    an acronym pairs only with an equal key; two different given names (two groups) never pair,
    a patronymic and a surname only when nearly equal (0.9);
-   a given name never pairs with a patronymic; a Latin word without diacritics is also compared in
+   a given name never pairs with a patronymic, nor a man's patronymic with a woman's; a Latin word without diacritics is also compared in
    its second reading (``Rahacou`` as ``Rahačoŭ``, ×0.98); other parts score the Levenshtein similarity
    (rapidfuzz) of their keys plus that of their consonants, so a changed consonant costs twice a
    changed vowel; a different first letter costs one edit more, an added ending half; scores under
    ``PART_FLOOR`` count as 0.
-3. Parts left over are *conflicts* when the other name has a leftover of the same role (a different
-   given name, a different surname) and count with their full weight at similarity 0; otherwise
+3. Parts left over are *conflicts* when the other name has a leftover in the same slot (a
+   different given name or surname, a different patronymic) and count with their full weight at
+   similarity 0; otherwise
    they are *missing* and count with a small weight (``MISSING``): ``Lukashenko`` still finds
    ``Alexander Lukashenko``, ``Viktor Lukashenko`` does not.
 4. Score = Σ weight·similarity over pairs / (Σ pair weights + conflicts + missing weights), with
@@ -81,6 +82,8 @@ def _similarity(a: Part, b: Part) -> float:
         name = other.key[: -len(PATRONYMIC_SUFFIXES[0])] if other.role == "patronymic" else other.key
         return 0.9 if given_names().may_start(name, initial.key) else 0.0
     roles = {a.role, b.role}
+    if roles == {"patronymic"} and a.key[-4:] != b.key[-4:]:
+        return 0.0  # a son's and a daughter's patronymics (-авіч, -аўна) are not one name
     if a.role == b.role == "given" or roles == {"given", "patronymic"} or ("generic" in roles and roles - {"generic", "word"}):
         return 0.0  # two known given names differ; a given name is not a patronymic
     # Edits of the keys and of their consonants: a changed consonant costs twice a changed vowel
@@ -133,8 +136,12 @@ def similarity(a: ParsedName, b: ParsedName) -> float:
     return matched / total if total else 0.0
 
 
+_SLOT = {"word": "name", "acronym": "name", "given": "name", "patronymic": "patronymic", "generic": "generic"}
+
+
 def _leftover_weight(part: Part, others: list[Part]) -> float:
-    """A conflict (the other side has an unpaired part of the same kind) or a missing part."""
-    if any(_KIND[o.role] == _KIND[part.role] for o in others):
+    """A conflict (the other side has an unpaired part in the same slot: a name word — surname,
+    given name, company word — or a patronymic) or a missing part."""
+    if any(_SLOT[o.role] == _SLOT[part.role] for o in others):
         return _weight(part) / 2  # each side adds half: one full weight per conflicting pair
     return MISSING[part.role] * _factor(part) * (JOINED_WEIGHT if part.joined else 1.0)
