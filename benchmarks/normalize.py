@@ -9,7 +9,8 @@ The text (``--mb`` megabytes of UTF-8 in all, default 10) has two halves:
   copied), as shuffled copies of its lines (seed ``SEED``) up to half the size;
 * **en**: English news-like sentences generated here from templates (``TEMPLATES``) with the
   gazetteer's names in their Łacinka, English and Latin alias forms (``translit.names.entities()``),
-  sometimes with a possessive ``’s``, among capitalised words that are no gazetteer names.
+  sometimes with a possessive ``’s``, among capitalised words that are no gazetteer names, and
+  ``FILLER`` sentences without names (share ``FILLER_SHARE``), 3-6 sentences to a line.
 
 One run prints, per half and for the whole text, in MB/s of UTF-8 input:
 
@@ -71,6 +72,20 @@ TEMPLATES = (
     "Residents of {place} said the {thing} had been closed since {month}.",
     "The meeting in {foreign} was attended by {person}, {person2} and {number} other delegates.",
 )
+# Sentences without gazetteer names: news has far more words than names.
+FILLER = (
+    "Officials said the decision was taken after several months of talks.",
+    "The {thing} is expected to cost about {number} million euros over the next {number2} years.",
+    "Prices for food and fuel rose again in {month}, the statistics office said on {day}.",
+    "Analysts in {foreign} said the move was unlikely to change the overall picture.",
+    "The ministry did not respond to a request for comment by the time of publication.",
+    "Local residents told {source} that they had not been consulted about the {thing}.",
+    "It was not immediately clear how many people had been affected.",
+    "The next round of negotiations is scheduled for {month}.",
+    "Critics say the {thing} has been delayed for years because of a lack of funding.",
+    "On {day}, the weather service warned of heavy rain and strong winds across the region.",
+)
+FILLER_SHARE = 0.6  # of the sentences; the rest come from TEMPLATES
 FILL = {
     "day": ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"),
     "month": ("January", "February", "March", "April", "May", "June", "July", "August", "September",
@@ -141,9 +156,9 @@ def english_lines(size: int, rng: random.Random) -> list[str]:
     while total < size:
         sentences = []
         for _ in range(rng.randint(3, 6)):
-            template = rng.choice(TEMPLATES)
+            template = rng.choice(FILLER if rng.random() < FILLER_SHARE else TEMPLATES)
             values = {key: rng.choice(options) for key, options in FILL.items()}
-            values["number"] = str(rng.randint(2, 95))
+            values["number"], values["number2"] = str(rng.randint(2, 95)), str(rng.randint(2, 12))
             values["person"], values["person2"] = rng.sample(names["person"], 2)
             values["place"], values["place2"] = rng.sample(names["place"], 2)
             values["org"] = rng.choice(names["org"])

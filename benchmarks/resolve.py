@@ -402,9 +402,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         ["Index.add of all names", f"{build_s:.1f} s"],
         ["entities/s", fmt_rate(rate(len(people), build_s))],
         ["names/s", fmt_rate(rate(len(rows), build_s))],
-        ["ids / entries / exact forms / keys / blocking keys",
+        ["ids / entries / exact forms / keys / part blocks",
          f"{len(index)} / {len(index._entries)} / {len(index._exact)} / {len(index._by_key)} / "
-         f"{len(index._postings)}"],
+         f"{len(index._part_blocks)}"],
         ["keys shared by 2+ ids (ids concerned)", f"{shared} ({shared_ids})"],
         ["RSS after imports", f"{rss_imports:.0f} MB"],
         ["RSS before build (entities, queries made)", f"{rss_before:.0f} MB"],

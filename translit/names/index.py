@@ -237,6 +237,8 @@ class Index:
     def _tiers(self, name: str, parsed: ParsedName) -> Iterator[tuple[str, set[int]]]:
         """Candidate names, cheapest and surest first (module docstring)."""
         yield "exact", set(self._exact.get(exact_form(name), ()))
+        if not parsed.parts:
+            return
         yield "key", set(self._by_key.get(parsed.key, ()))
         if parsed.is_acronym:
             return
@@ -278,9 +280,15 @@ class Index:
             raise TranslitError(f"a name must be a string, got {name.__class__.__name__}")
         if type is not None and not isinstance(type, str):
             raise TranslitError(f"a type must be a string, got {type!r}")
-        parsed = parse(name)
-        if not parsed.parts or limit <= 0:
+        if limit <= 0:
             return []
+        exact = self._exact.get(exact_form(name))
+        if exact and any(type is None or self._types[self._entries[n].entity] in (None, type) for n in exact):
+            parsed = ParsedName(())  # the same words as a filed name: nothing can score higher
+        else:
+            parsed = parse(name)
+            if not parsed.parts:
+                return []
         best: dict[int, tuple[float, int, str]] = {}
         seen: set[int] = set()
         for tier, candidates in self._tiers(name, parsed):

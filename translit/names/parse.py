@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
+from rapidfuzz import process
 from rapidfuzz.distance import Levenshtein
 
 from ..errors import TableError
@@ -117,10 +118,21 @@ def _same_word(key: str, listed: str) -> bool:
     return len(listed) >= 6 and Levenshtein.normalized_similarity(key, listed) >= 0.8
 
 
+@cache
+def _first_words() -> tuple[frozenset[str], tuple[str, ...]]:
+    """The first words of designator phrases: all of them, and the long ones (near misses count)."""
+    firsts = {phrase[0] for phrase in _designators().phrases}
+    return frozenset(firsts), tuple(sorted(k for k in firsts if len(k) >= 6))
+
+
 @lru_cache(maxsize=100_000)
 def _may_start_designator(key: str) -> bool:
     """Whether some designator phrase can start with this word (most words: no, at once)."""
-    return any(_same_word(key, phrase[0]) for phrase in _designators().phrases)
+    firsts, long_firsts = _first_words()
+    if key in firsts:
+        return True
+    return len(key) >= 5 and process.extractOne(
+        key, long_firsts, scorer=Levenshtein.normalized_similarity, score_cutoff=0.8) is not None
 
 
 def _strip_designators(keys: list[str], letters: list[int]) -> list[bool]:
