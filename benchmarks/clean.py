@@ -21,8 +21,9 @@ names repeat. One run prints:
 
 * the input: rows, distinct names, size on disk, generation time;
 * ``translit clean INPUT -c name -o OUT`` as a subprocess on the first N/10 rows and on all N rows:
-  wall time, rows/s, the child's peak RSS (``ru_maxrss`` of that very child, from ``os.wait4``) and
-  the summary line it prints; the RSS ratio N / (N/10);
+  wall time, rows/s, the child's CPU time (user + system) and rows per CPU second, its peak RSS
+  (``ru_maxrss`` of that very child, from ``os.wait4``) and the summary line it prints; the RSS ratio
+  N / (N/10);
 * with ``--in-process``: ``translit.clean.clean_file`` on the N/10 input in this process (not by
   default: it costs as much as the subprocess run);
 * Spark (default on when pyspark imports and ``java`` is on PATH; ``--no-spark`` skips it):
@@ -210,8 +211,9 @@ def distinct_names(path: Path) -> int:
 # runs
 
 
-def run_cli(source: Path, output: Path) -> tuple[float, float, str, int]:
-    """(wall seconds, peak RSS MB of the child, its stderr, exit status) of ``translit clean``."""
+def run_cli(source: Path, output: Path) -> tuple[float, float, float, str, int]:
+    """(wall seconds, CPU seconds and peak RSS MB of the child, its stderr, exit status) of
+    ``translit clean``."""
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     command = [sys.executable, "-m", "translit.cli", "clean", str(source), "-c", "name", "-o", str(output)]
     with tempfile.TemporaryFile() as err:
@@ -222,7 +224,7 @@ def run_cli(source: Path, output: Path) -> tuple[float, float, str, int]:
         child.returncode = os.waitstatus_to_exitcode(status)
         err.seek(0)
         stderr = err.read().decode(errors="replace").strip()
-    return seconds, usage.ru_maxrss / 1024, stderr, child.returncode
+    return seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024, stderr, child.returncode
 
 
 def spark_available() -> bool:
@@ -287,7 +289,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     small_rows = max(1, rows // 10)
 
     print(f"translit {translit.__version__} from {Path(translit.__file__).parent}")
-    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs")
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
     with tempfile.TemporaryDirectory(prefix="translit-clean-bench-") as tmp:
         work = Path(tmp)
         start = time.perf_counter()
@@ -308,14 +310,15 @@ def main(argv: Sequence[str] | None = None) -> int:
         run_rows = []
         summaries = []
         for path, n in inputs:
-            seconds, rss, stderr, status = run_cli(path, work / "out.csv")
+            seconds, cpu, rss, stderr, status = run_cli(path, work / "out.csv")
             results.append((n, seconds, rss))
             summary = stderr.splitlines()[-1] if stderr else "(nothing on stderr)"
             run_rows.append([f"{n:,}", f"{sizes[path][1]:,}", f"{sizes[path][0]:.1f}", f"{seconds:.1f}",
-                             f"{n / seconds:,.0f}", f"{rss:.0f}", str(status)])
+                             f"{n / seconds:,.0f}", f"{cpu:.1f}", f"{n / cpu:,.0f}", f"{rss:.0f}", str(status)])
             summaries.append(f"  {n:,} rows: {summary}")
         print("translit clean INPUT -c name -o OUT (subprocess; peak RSS of that child)")
-        table(["rows", "distinct names", "MB", "wall s", "rows/s", "peak RSS MB", "exit"], run_rows)
+        table(["rows", "distinct names", "MB", "wall s", "rows/s", "CPU s", "rows/CPU s", "peak RSS MB", "exit"],
+              run_rows)
         print("\n".join(summaries))
         (_, small_s, small_rss), (_, big_s, big_rss) = results
         ratio = big_rss / small_rss
@@ -346,6 +349,7 @@ def main(argv: Sequence[str] | None = None) -> int:
                 table(["step", "time", "rows/s"], run_spark(source, spark_rows))
             print()
 
+    print(f"load average now {os.getloadavg()[0]:.2f} (wall times mean little when it exceeds the CPUs)")
     print("Targets" + (" (--quick: smaller input; the 60 s target is for 1,000,000 rows)" if args.quick else ""))
     budget = TARGET_SECONDS * rows / DEFAULT_ROWS
     target_rows = [

@@ -213,7 +213,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     parts["all"] = parts["be"] + parts["en"]
 
     print(f"translit {translit.__version__} from {Path(translit.__file__).parent}")
-    print(f"Python {sys.version.split()[0]}")
+    print(f"Python {sys.version.split()[0]}, {os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.2f}")
     print(f"be: {path.resolve()} ({len(corpus)} lines, {utf8_size(corpus) / 1e6:.2f} MB) as shuffled copies")
     print("en: generated news-like sentences with gazetteer names in Latin forms")
     for name, lines in parts.items():
@@ -262,6 +262,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     table(["text", "MB", "s", "MB/s", "MB/s less start"], cli_rows)
     print()
 
+    print(f"load average now {os.getloadavg()[0]:.2f} (wall times mean little when it exceeds the CPUs)")
     print("Target" + (" (--quick: small input, one timing each; indicative only)" if args.quick else ""))
     for name, got in find_rates.items():
         print(f"  {'met' if got >= TARGET_MB_S else 'NOT MET'}  find_mentions >= {TARGET_MB_S:g} MB/s on {name} "

@@ -237,6 +237,25 @@ def test_multi_word_name_wins_over_its_parts(text, expected):
     assert found(text) == expected
 
 
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Alaksandar, Łukašenka", []),  # a given name, then a surname with no full mention
+    ("Biełaruski. Hajun", [("Hajun", "org:bielaruski-hajun")]),
+    ("Minskaja, vobłasć", [("Minskaja", "place:minsk")]),
+    ("Магілёўскай вобласці", [("Магілёўскай вобласці", "place:mahiliouskaja-voblasc")]),
+])
+def test_a_name_does_not_run_across_punctuation(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Барысаў", [("Барысаў", "place:barysau")]),
+    ("у Барысаве", [("Барысаве", "place:barysau")]),
+    ("Барыса", []),  # of Barys (a given name), not Barysaŭ
+])
+def test_only_a_nominative_ending_is_cut_from_a_name(text, expected):
+    assert found(text) == expected
+
+
 def test_full_name_is_one_mention_not_a_given_name_and_a_surname():
     mentions = find_mentions("Аляксандр Лукашэнка")
     assert spans(mentions) == [(0, 19, "Аляксандр Лукашэнка", ALEXANDER)]

@@ -54,7 +54,7 @@ from .scoring import PART_FLOOR, part_similarity, similarity
 DEFAULT_THRESHOLD = 0.80
 AMBIGUITY_MARGIN = 0.05
 FORMAT = "translit-index"
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 TYPES = ("person", "org", "place")  # the gazetteer's; a user's index may use any others
 
 
@@ -72,27 +72,22 @@ class Match:
     ambiguous: bool = False
 
 
-class _Entry:
-    """One filed form: its id's number, the name as added, its parts (parsed on first use when the
-    entry was loaded from a file)."""
+_FIELD, _PART = "\x1f", "\x1e"  # separators of a part's fields and of parts in a saved entry
 
-    __slots__ = ("entity", "name", "_parsed", "_raw")
 
-    def __init__(self, entity: int, name: str, parsed: ParsedName | None = None, raw: list | None = None):
-        self.entity = entity
-        self.name = name
-        self._parsed = parsed
-        self._raw = raw
+def _decode(saved: str) -> ParsedName:
+    """Parts saved as one string (``_encode``) back to a ``ParsedName``."""
+    parts = []
+    for text in saved.split(_PART) if saved else ():
+        key, role, flags, other = text.split(_FIELD)
+        parts.append(Part(key, role, "i" in flags, "j" in flags, other or None))
+    return ParsedName(tuple(parts))
 
-    @property
-    def parsed(self) -> ParsedName:
-        if self._parsed is None:
-            self._parsed = ParsedName(tuple(Part(k, r, bool(i), bool(j), o) for k, r, i, j, o in self._raw))
-        return self._parsed
 
-    def raw(self) -> list:
-        return self._raw if self._raw is not None else [
-            [p.key, p.role, int(p.initial), int(p.joined), p.other_key] for p in self.parsed.parts]
+def _encode(parsed: ParsedName) -> str:
+    """A ``ParsedName`` as one string: a file holds 100k of these, and one string each loads fastest."""
+    return _PART.join(_FIELD.join((p.key, p.role, ("i" if p.initial else "") + ("j" if p.joined else ""),
+                                   p.other_key or "")) for p in parsed.parts)
 
 
 def exact_form(name: str) -> str:
@@ -167,7 +162,11 @@ class Index:
         self._ids: list[str] = []
         self._types: list[str | None] = []
         self._entity_of: dict[str, int] = {}
-        self._entries: list[_Entry] = []
+        # Filed forms, by number: the id's number, the name as added, its parts (a saved string
+        # until first used after loading).
+        self._entry_entity: list[int] = []
+        self._entry_name: list[str] = []
+        self._entry_parts: list[ParsedName | str] = []
         self._exact: dict[str, list[int]] = {}
         self._by_key: dict[str, list[int]] = {}
         self._by_part: dict[str, list[int]] = {}
@@ -184,13 +183,20 @@ class Index:
 
     def entries(self) -> Iterator[tuple[str, str | None, str, ParsedName]]:
         """Every filed form: (id, type, the name as added, its parsed form)."""
-        for entry in self._entries:
-            yield self._ids[entry.entity], self._types[entry.entity], entry.name, entry.parsed
+        for number, entity in enumerate(self._entry_entity):
+            yield self._ids[entity], self._types[entity], self._entry_name[number], self._parts(number)
+
+    def _parts(self, number: int) -> ParsedName:
+        parts = self._entry_parts[number]
+        if isinstance(parts, str):
+            parts = self._entry_parts[number] = _decode(parts)
+        return parts
 
     def names(self, id: str) -> list[str]:
         """The names filed under an id, in the order added."""
         entity = self._entity_of.get(id)
-        return [] if entity is None else [e.name for e in self._entries if e.entity == entity]
+        return [] if entity is None else list(dict.fromkeys(
+            name for e, name in zip(self._entry_entity, self._entry_name, strict=True) if e == entity))
 
     def add(self, id: str, name: str, type: str | None = None) -> None:
         """File ``name`` under ``id`` (an id may have many names). A name with no letters is
@@ -214,8 +220,10 @@ class Index:
             raise TranslitError(f"id {id!r} was added as {self._types[entity]!r}, now as {type!r}")
         elif type is not None:
             self._types[entity] = type
-        number = len(self._entries)
-        self._entries.append(_Entry(entity, name, parsed))
+        number = len(self._entry_entity)
+        self._entry_entity.append(entity)
+        self._entry_name.append(name)
+        self._entry_parts.append(parsed)
         self._exact.setdefault(exact_form(name), []).append(number)
         self._by_key.setdefault(parsed.key, []).append(number)
         for part in naming_parts(parsed):
@@ -267,7 +275,7 @@ class Index:
             return found
         narrowed = set()
         for number in found:
-            theirs = [p for p in self._entries[number].parsed.parts if p.role == "given"]
+            theirs = [p for p in self._parts(number).parts if p.role == "given"]
             if not theirs or any(p.key in given or (p.initial and any(g.startswith(p.key) for g in given))
                                  for p in theirs):
                 narrowed.add(number)
@@ -283,7 +291,7 @@ class Index:
         if limit <= 0:
             return []
         exact = self._exact.get(exact_form(name))
-        if exact and any(type is None or self._types[self._entries[n].entity] in (None, type) for n in exact):
+        if exact and any(type is None or self._types[self._entry_entity[n]] in (None, type) for n in exact):
             parsed = ParsedName(())  # the same words as a filed name: nothing can score higher
         else:
             parsed = parse(name)
@@ -293,13 +301,13 @@ class Index:
         seen: set[int] = set()
         for tier, candidates in self._tiers(name, parsed):
             for number in candidates - seen:
-                entry = self._entries[number]
-                if type is not None and self._types[entry.entity] not in (None, type):
+                entity = self._entry_entity[number]
+                if type is not None and self._types[entity] not in (None, type):
                     continue
-                score = 1.0 if tier == "exact" else similarity(parsed, entry.parsed)
+                score = 1.0 if tier == "exact" else similarity(parsed, self._parts(number))
                 via = tier if tier == "exact" else "key" if score == 1.0 else "fuzzy"
-                if score >= self.threshold and score > best.get(entry.entity, (-1.0, 0, ""))[0]:
-                    best[entry.entity] = (score, number, via)
+                if score >= self.threshold and score > best.get(entity, (-1.0, 0, ""))[0]:
+                    best[entity] = (score, number, via)
             seen |= candidates
             top_score = max((score for score, _, _ in best.values()), default=0.0)
             if top_score == 1.0 or (tier == "fuzzy" and best):
@@ -309,7 +317,7 @@ class Index:
             return []
         top = ranked[0][1][0]
         close = sum(1 for _, (score, _, _) in ranked if top - score <= self.margin)
-        return [Match(self._ids[entity], round(score, 4), self._entries[number].name, self._types[entity], via,
+        return [Match(self._ids[entity], round(score, 4), self._entry_name[number], self._types[entity], via,
                       close > 1 and top - score <= self.margin)
                 for entity, (score, number, via) in ranked[:limit]]
 
@@ -375,13 +383,17 @@ class Index:
         """Write the index to a versioned JSON file (gzip when ``path`` ends in ``.gz``), through a
         temporary file renamed into place."""
         path = Path(path)
+        forms = {number: form for form, numbers in self._exact.items() for number in numbers}
+        keys = {number: key for key, numbers in self._by_key.items() for number in numbers}
         data = {
             "format": FORMAT, "version": FORMAT_VERSION, "tables": tables_fingerprint(),
             "threshold": self.threshold, "margin": self.margin,
             "ids": self._ids, "types": self._types,
-            "entries": [[e.entity, e.name, e.raw()] for e in self._entries],
-            "exact": self._exact, "by_key": self._by_key, "by_part": self._by_part,
-            "part_blocks": self._part_blocks,
+            "entity": self._entry_entity, "name": self._entry_name,
+            "exact": [forms[number] for number in range(len(self._entry_entity))],
+            "key": [keys[number] for number in range(len(self._entry_entity))],
+            "parts": [p if isinstance(p, str) else _encode(p) for p in self._entry_parts],
+            "by_part": self._by_part, "part_blocks": self._part_blocks,
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         temporary = path.with_name(path.name + ".partial")
@@ -411,15 +423,23 @@ class Index:
                                 f"this translit reads version {FORMAT_VERSION}")
         try:
             index = cls(threshold=data["threshold"], margin=data["margin"])
-            ids, types, entries = data["ids"], data["types"], data["entries"]
+            ids, types, entity_of, names = data["ids"], data["types"], data["entity"], data["name"]
             if data.get("tables") != tables_fingerprint():  # other name tables: file everything anew
-                for entity, name, _ in entries:
+                for entity, name in zip(entity_of, names, strict=True):
                     index.add(ids[entity], name, types[entity])
                 return index
             index._ids, index._types = ids, types
             index._entity_of = {entity_id: number for number, entity_id in enumerate(ids)}
-            index._entries = [_Entry(entity, name, raw=raw) for entity, name, raw in entries]
-            index._exact, index._by_key = data["exact"], data["by_key"]
+            index._entry_entity, index._entry_name, index._entry_parts = entity_of, names, data["parts"]
+            if not len(entity_of) == len(names) == len(data["parts"]) == len(data["exact"]) == len(data["key"]):
+                raise ValueError("entries of different lengths")
+            for lookup, values in ((index._exact, data["exact"]), (index._by_key, data["key"])):
+                for number, value in enumerate(values):
+                    found = lookup.get(value)
+                    if found is None:
+                        lookup[value] = [number]
+                    else:
+                        found.append(number)
             index._by_part, index._part_blocks = data["by_part"], data["part_blocks"]
         except (KeyError, TypeError, ValueError, IndexError) as error:
             raise TranslitError(f"{path}: a damaged translit index ({error!r})") from None
