@@ -346,7 +346,10 @@ def main(argv: Sequence[str] | None = None) -> int:
                     source = work / "names-spark.csv"
                     write_input(source, spark_rows, gazetteer, unrelated, SEED)
                 print(f"Spark: local[2], {spark_rows:,} rows, PYSPARK_PYTHON={sys.executable}")
-                table(["step", "time", "rows/s"], run_spark(source, spark_rows))
+                try:
+                    table(["step", "time", "rows/s"], run_spark(source, spark_rows))
+                except Exception as error:  # a report: say what failed and go on to the targets
+                    print(f"  Spark run failed: {type(error).__name__}: {str(error).splitlines()[0][:300]}")
             print()
 
     print(f"load average now {os.getloadavg()[0]:.2f} (wall times mean little when it exceeds the CPUs)")

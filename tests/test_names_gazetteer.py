@@ -72,16 +72,17 @@ def _error(load, files: dict[str, str]) -> TableError:
 
 def test_good_tables_load(tables) -> None:
     found = tables({"persons.toml": LUKASENKA, "places.toml": MINSK})
-    assert [(e.id, e.type) for e in found] == [("person:aliaksandr-lukasenka", "person"), ("place:minsk", "place")]
-    assert found[0].display == {"be": "Аляксандр Рыгоравіч Лукашэнка", "ru": "Александр Григорьевич Лукашенко",
-                                "en": "Alexander Lukashenko"}
+    assert [(e.id, e.type) for e in found] == [("person:aliaksandr-lukasenka", "person"),
+                                               ("place:minsk", "place")]
+    assert found[0].display == {"be": "Аляксандр Рыгоравіч Лукашэнка",
+                                "ru": "Александр Григорьевич Лукашенко", "en": "Alexander Lukashenko"}
     assert found[0].aliases == ("Alyaksandr Lukashenka",)
     assert found[1].kind == "city"
     assert gazetteer.lookup("place:minsk") is found[1]
 
 
-@pytest.mark.parametrize("bad_id", ["person:Aliaksandr", "person:aliaksandr_lukasenka", "person:", "aliaksandr",
-                                    "person:lukašenka", "person:-lukasenka", "human:lukasenka"])
+@pytest.mark.parametrize("bad_id", ["person:Aliaksandr", "person:aliaksandr_lukasenka", "person:",
+                                    "aliaksandr", "person:lukašenka", "person:-lukasenka", "human:lukasenka"])
 def test_bad_id_form(tables, bad_id: str) -> None:
     error = _error(tables, {"persons.toml": LUKASENKA.replace("person:aliaksandr-lukasenka", bad_id)})
     assert (error.path, error.key) == ("tables/names/persons.toml", f"{bad_id}.id")
@@ -94,7 +95,8 @@ def test_id_type_must_match_the_file(tables) -> None:
 
 
 def test_duplicate_id(tables) -> None:
-    error = _error(tables, {"places.toml": MINSK + "\n" + MINSK.replace("Мінск", "Менск").replace("Minsk", "Miensk")})
+    second = MINSK.replace("Мінск", "Менск").replace("Minsk", "Miensk")
+    error = _error(tables, {"places.toml": MINSK + "\n" + second})
     assert (error.path, error.key) == ("tables/names/places.toml", "place:minsk")
     assert "duplicate" in str(error)
 
@@ -102,14 +104,17 @@ def test_duplicate_id(tables) -> None:
 @pytest.mark.parametrize(("field", "text"), [("be", "Лукашэнkа"), ("ru", "Лукашенкo"), ("be", "Łukašenka")])
 def test_latin_letter_in_a_cyrillic_field(tables, field: str, text: str) -> None:
     # the Latin k and o are look-alikes of к and о
-    error = _error(tables, {"persons.toml": f'[[entity]]\nid = "person:x"\nbe = "Лукашэнка"\n{field} = "{text}"\n'
-                            if field == "ru" else f'[[entity]]\nid = "person:x"\nbe = "{text}"\n'})
+    head = '[[entity]]\nid = "person:x"\n'
+    table = f'{head}be = "Лукашэнка"\n{field} = "{text}"\n' if field == "ru" else f'{head}be = "{text}"\n'
+    error = _error(tables, {"persons.toml": table})
     assert (error.path, error.key) == ("tables/names/persons.toml", f"person:x.{field}")
 
 
-@pytest.mark.parametrize(("field", "text"), [("en", "Lukashenkо"), ("en", "Лукашэнка"), ("be-lacinka", "Łukašenkа")])
+@pytest.mark.parametrize(("field", "text"), [("en", "Lukashenkо"), ("en", "Лукашэнка"),
+                                             ("be-lacinka", "Łukašenkа")])
 def test_cyrillic_letter_in_a_latin_field(tables, field: str, text: str) -> None:
-    error = _error(tables, {"persons.toml": f'[[entity]]\nid = "person:x"\nbe = "Лукашэнка"\n"{field}" = "{text}"\n'})
+    table = f'[[entity]]\nid = "person:x"\nbe = "Лукашэнка"\n"{field}" = "{text}"\n'
+    error = _error(tables, {"persons.toml": table})
     assert (error.path, error.key) == ("tables/names/persons.toml", f"person:x.{field}")
 
 
@@ -150,7 +155,8 @@ def test_one_alias_on_two_entities_compares_case_folded(tables) -> None:
 
 
 def test_one_alias_on_two_entities_listed_in_ambiguous_toml(tables) -> None:
-    ambiguous = '[[name]]\ntext = "Minsk"\nids = ["place:minsk", "place:minskaja-voblasc"]\nwhy = "city and region"\n'
+    ambiguous = ('[[name]]\ntext = "Minsk"\nids = ["place:minsk", "place:minskaja-voblasc"]\n'
+                 'why = "city and region"\n')
     found = tables({"places.toml": MINSK + "\n" + MINSK_REGION, "ambiguous.toml": ambiguous})
     assert [e.id for e in found] == ["place:minsk", "place:minskaja-voblasc"]
 

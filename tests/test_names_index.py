@@ -29,7 +29,8 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def _groups() -> list[list[str]]:
     """Spellings grouped into entities: the rows' two spellings are one entity (within same-person or
-    same-place), plus the sidecar's [[same]] joins; spellings in file order, so the first is the first seen."""
+    same-place), plus the sidecar's [[same]] joins; spellings in file order, so the first is the first
+    seen."""
     with PAIRS.with_suffix(".toml").open("rb") as handle:
         same = tomllib.load(handle)["same"]
     with PAIRS.open(encoding="utf-8", newline="") as handle:
@@ -94,12 +95,14 @@ def _reference_params() -> list:
 
 
 @pytest.mark.parametrize(("spelling", "expected"), _reference_params())
-def test_reference_spelling_resolves_to_its_entity(reference_index: Index, spelling: str, expected: str) -> None:
+def test_reference_spelling_resolves_to_its_entity(reference_index: Index, spelling: str,
+                                                   expected: str) -> None:
     found = reference_index.resolve(spelling)
     assert found and found[0].id == expected and not found[0].ambiguous, found
 
 
-@pytest.mark.parametrize("name", ["Paris", "Warszawa", "Sviatlana Tsikhanouskaya", "Янка Купала", "Minsk", "123"])
+@pytest.mark.parametrize("name", ["Paris", "Warszawa", "Sviatlana Tsikhanouskaya", "Янка Купала", "Minsk",
+                                  "123"])
 def test_unrelated_names_resolve_to_nothing(reference_index: Index, name: str) -> None:
     assert reference_index.resolve(name) == []
 
@@ -235,6 +238,12 @@ def test_limit() -> None:
     assert Index.default().resolve("Mogilev", limit=0) == []
 
 
+def test_generic_words_weigh_little() -> None:
+    index = Index()
+    index.add("org:bielsyna", "Белшына", "org")
+    assert [m.id for m in index.resolve("Belshina Tyre Works")] == ["org:bielsyna"]
+
+
 # --- the shipped places by id -----------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("name", "expected"), [
@@ -248,7 +257,7 @@ def test_places_resolve(name: str, expected: str) -> None:
     assert translit.resolve(name).id == expected
 
 
-# --- save and load -------------------------------------------------------------------------------------------
+# --- save and load ------------------------------------------------------------------------------------------
 
 QUERIES = ["Mogilev", "Gomel", "Lukashenko", "Alexander Lukashenko", "Aleksandr Grigoryevich Lukashenko",
            "Witebsk", "Grodno", "Paris", "Brest", "Лукашэнка", "Yuri Karaev", "", "123"]
@@ -347,7 +356,7 @@ def test_from_csv_refuses_an_empty_id(tmp_path: Path) -> None:
         Index.from_csv(path)
 
 
-# --- errors ---------------------------------------------------------------------------------------------------
+# --- errors -------------------------------------------------------------------------------------------------
 
 @pytest.mark.parametrize("name", [None, 42, b"Minsk", ["Minsk"]])
 def test_a_name_that_is_no_string_is_refused(name: object) -> None:

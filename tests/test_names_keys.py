@@ -30,7 +30,8 @@ def _params(groups: dict[str, list[str]], not_joined: dict[str, str]) -> list:
 
 @pytest.mark.parametrize("spelling", ["Łukašenka", "Lukashenka", "Lukashenko", "Лукашэнка", "ЛУКАШЕНКО"])
 def test_keys_docstring_lukasanka(spelling: str) -> None:
-    # translit/names/keys.py: "So Łukašenka, Lukashenka, Lukashenko, Лукашэнка and ЛУКАШЕНКО all give lukasanka"
+    # translit/names/keys.py: "So Łukašenka, Lukashenka, Lukashenko, Лукашэнка and ЛУКАШЕНКО all give
+    # lukasanka"
     assert key(spelling) == "lukasanka"
 
 
@@ -63,7 +64,7 @@ def test_mogilev_spellings_share_a_key(first: str, spelling: str) -> None:
     assert key(spelling) == key(first)
 
 
-# --- Lukashenka -----------------------------------------------------------------------------------------------
+# --- Lukashenka ---------------------------------------------------------------------------------------------
 
 LUKASHENKA = [
     "Лукашэнка", "Лукашенко", "Łukašenka", "Lukashenka", "Lukashenko", "ЛУКАШЕНКА", "lukashenka",
@@ -133,7 +134,7 @@ def test_different_given_names_differ() -> None:
     assert key("Аляксандр") != key("Аляксандра")  # the male and the female name
 
 
-# --- patronymics and surnames (§3) ---------------------------------------------------------------------------
+# --- patronymics and surnames (§3) --------------------------------------------------------------------------
 
 PATRONYMICS = {
     "Мікалаевіч": ["Мікалаевіч", "Николаевич", "Mikalaevich", "Nikolaevich"],
@@ -196,7 +197,8 @@ PLACES = {
 }
 NOT_PLACE_KEY = {
     "Wizebsk": "German z is ц (Meyers, E5); key.toml reads z as з",
-    "Baranowicze": "the Polish name ends in -icze (E6), not -ічы: a Polish form, not a spelling of Баранавічы",
+    "Baranowicze": "the Polish name ends in -icze (E6), not -ічы: a Polish form, not a spelling of "
+    "Баранавічы",
     "Nieśwież": "the Polish name (E6) has ie/e where Belarusian has я/і: nasuaz against nasuiz",
 }
 
@@ -212,7 +214,8 @@ PEOPLE = {
     "Alyaksandr Lukashenka": ["Alyaksandr Lukashenka", "Aleksandr Lukashenko", "Alexander Lukashenko",
                               "Аляксандр Лукашэнка", "Aliaksandrą Lukašenką"],
     "Аляксандр Рыгоравіч Лукашэнка": [
-        "Аляксандр Рыгоравіч Лукашэнка", "Александр Григорьевич Лукашенко", "Aliaksandr Ryhoravich Lukashenka",
+        "Аляксандр Рыгоравіч Лукашэнка", "Александр Григорьевич Лукашенко",
+        "Aliaksandr Ryhoravich Lukashenka",
         "Alyaksandr Ryhoravich Lukashenka", "Aleksandr Grigoryevich Lukashenko",
         "Аляксандар Рыгоравіч Лукашэнка", "Aljaksandar Ryhoravič Lukašenka",
     ],
@@ -270,6 +273,10 @@ def test_a_name_that_is_only_a_legal_form_keeps_it() -> None:
     assert key("ААТ") != ""
 
 
+def test_a_surname_is_not_read_as_an_organization_word() -> None:
+    assert key("Даль") != key("спраў")
+
+
 # --- letterless input -------------------------------------------------------------------------------------
 
 LETTERLESS = ["", " ", "123", "!!!", "  --- ", "«»", "2024-01-01", "\t\n", "🇧🇾", "12 3"]
@@ -288,12 +295,13 @@ def test_letterless_keys_differ_from_each_other_and_from_names() -> None:
     assert not keys & {key(name) for name in ["Мінск", "MAZ", "Лукашэнка", "A"]}
 
 
-@pytest.mark.parametrize(("a", "b"), [("", ""), ("123", "123"), ("!!!", "???"), ("123", "Мінск"), ("", "Minsk")])
+@pytest.mark.parametrize(("a", "b"), [("", ""), ("123", "123"), ("!!!", "???"), ("123", "Мінск"),
+                                      ("", "Minsk")])
 def test_letterless_names_never_match(a: str, b: str) -> None:
     assert match(a, b) == 0.0
 
 
-# --- match() --------------------------------------------------------------------------------------------------
+# --- match() ------------------------------------------------------------------------------------------------
 
 def test_match_of_one_key_is_one() -> None:
     assert match("Alyaksandr Lukashenka", "Aleksandr Lukashenko") == 1.0

@@ -34,17 +34,18 @@ def _signs(word: str) -> str:
 # Latin spellings of two neighbouring Cyrillic letters form a string key.toml reads as one other letter, the
 # romanization cannot have the Cyrillic word's key. Each entry: (Cyrillic pattern, schemes, why). A soft sign
 # or apostrophe between the two letters ([ьʼ]?) is written as nothing or as j by these schemes, so it does not
-# keep them apart. Found by checking every Cyrillic letter pair between vowels in every scheme; none of them is
-# in a name of the gazetteer; рж (Дзяржынск) was, until key.toml read rzh as r + zh (test_dziarzynsk_...).
+# keep them apart. Found by checking every Cyrillic letter pair between vowels in every scheme; none of
+# them is in a name of the gazetteer; рж (Дзяржынск) was, until key.toml read rzh as r + zh
+# (test_dziarzynsk_through_ascii_schemes).
 _GAP = "[ьʼ]?"
-_G_AS_H = {"be-ala-lc", "be-bgn-pcgn-1979", "be-icao-9303", "be-lacinka", "be-lacinka-classic", "be-national-2000",
-           "be-national-2007", "be-odni-ics-630-01", "be-passport"}
+_G_AS_H = {"be-ala-lc", "be-bgn-pcgn-1979", "be-icao-9303", "be-lacinka", "be-lacinka-classic",
+           "be-national-2000", "be-national-2007", "be-odni-ics-630-01", "be-passport"}
 _X_AS_H = {"be-gki-1992", "be-iso9", "be-national-2023"}
-_ZH = {"be-ala-lc", "be-bgn-pcgn-1979", "be-gost-7.79-b", "be-icao-9303", "be-national-2023", "be-odni-ics-630-01",
-       "be-passport"}
+_ZH = {"be-ala-lc", "be-bgn-pcgn-1979", "be-gost-7.79-b", "be-icao-9303", "be-national-2023",
+       "be-odni-ics-630-01", "be-passport"}
 _C_AS_TS = {"be-ala-lc", "be-bgn-pcgn-1979", "be-icao-9303", "be-odni-ics-630-01", "be-passport"}
-_C_AS_C = {"be-gki-1992", "be-iso9", "be-lacinka", "be-lacinka-classic", "be-national-2000", "be-national-2007",
-           "be-national-2023"}
+_C_AS_C = {"be-gki-1992", "be-iso9", "be-lacinka", "be-lacinka-classic", "be-national-2000",
+           "be-national-2007", "be-national-2023"}
 _ALL = set(FORWARD_SCHEMES)
 DIGRAPH_CLASHES = [
     (f"[рст]{_GAP}з", _ALL, "r/s/t + z is Polish rz (р), sz (ш) or German tz (ц) in key.toml [latin]"),
@@ -54,16 +55,18 @@ DIGRAPH_CLASHES = [
     (f"т{_GAP}ш", _ZH | _C_AS_TS, "tsh is read ts (ц) + h"),
     (f"ц{_GAP}ч", _C_AS_TS | {"be-national-2023", "be-lacinka-classic"},
      "tsch is German ч; cch and ccz start with English cc (k) of key.toml [latin_plain]"),
-    (f"ц{_GAP}[зцлрх]", _C_AS_C, "with ц written c: cz is Polish ч, cc cl cr are English (latin_plain), ch is х"),
+    (f"ц{_GAP}[зцлрх]", _C_AS_C,
+     "with ц written c: cz is Polish ч, cc cl cr are English (latin_plain), ch is х"),
     (f"ц{_GAP}ж", {"be-national-2023"}, "czh is read cz (Polish ч) + h"),
     (f"т{_GAP}[чш]", {"be-lacinka-classic"}, "tcz and tsz: classic Łacinka ч cz and ш sz after t"),
     (f"тс(?:[ьʼ]|{_GAP}[{IOTATED}])", _C_AS_C, "tsj is Dutch ч in key.toml [latin]"),
-    ("тсс", _ALL, "[[reduce]] turns ts into t before doubled letters are joined: тсс gives ts, Latin t + ss gives t"),
+    ("тсс", _ALL,
+     "[[reduce]] turns ts into t before doubled letters are joined: тсс gives ts, Latin t + ss gives t"),
 ]
 # Limits of one scheme as a whole.
 SCHEME_LIMITS = {
-    "be-gost-7.79-b": ("[хц]", "key.toml [latin] reads x as ks and cz as ч on purpose (its comments: GOST 7.79-B's "
-                               "x for х and cz for ц are rare in names)"),
+    "be-gost-7.79-b": ("[хц]", "key.toml [latin] reads x as ks and cz as ч on purpose (its comments: "
+                               "GOST 7.79-B's x for х and cz for ц are rare in names)"),
 }
 
 
@@ -79,8 +82,9 @@ def _words_for(scheme: str) -> st.SearchStrategy[str]:
     letter by letter (parse.py step 3), and its romanization may have more letters (ЁН → YON) or fewer
     (ДЗЬЁЛЬ → DZIOL), so an all-capital word and its romanization may fall on either side of that rule."""
     excluded = _excluded(scheme)
-    return st.tuples(belarusian_words(), st.booleans()).map(lambda pair: title(pair[0]) if pair[1] else pair[0]
-                                                           ).filter(lambda word: not excluded.search(_signs(word)))
+    words = st.tuples(belarusian_words(), st.booleans()).map(
+        lambda pair: title(pair[0]) if pair[1] else pair[0])
+    return words.filter(lambda word: not excluded.search(_signs(word)))
 
 
 @pytest.mark.parametrize("scheme", FORWARD_SCHEMES)
@@ -155,7 +159,7 @@ def test_key_is_blind_to_the_apostrophe_form(before: str, consonant: str, vowel:
     assert len({key(title(s)) for s in spellings}) == 1
 
 
-# --- any text -------------------------------------------------------------------------------------------------
+# --- any text -----------------------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
 def small_index() -> Index:
@@ -193,7 +197,8 @@ LETTERLESS = st.text(st.characters(blacklist_categories=("L", "Cs")), max_size=2
 @given(text=LETTERLESS, other=LETTERLESS)
 @example(text="", other="")
 @example(text="123 -- !!", other="123 -- !!")
-def test_letterless_text_has_a_key_of_its_own_and_matches_nothing(small_index: Index, text: str, other: str) -> None:
+def test_letterless_text_has_a_key_of_its_own_and_matches_nothing(small_index: Index, text: str,
+                                                                   other: str) -> None:
     # parse.py key(): a name with no letters keys to # and its own text
     assert key(text) == "#" + " ".join(text.split())
     assert match(text, other) == 0.0

@@ -6,7 +6,7 @@ Steps:
    listed) is turned into its word key (``keys.word_key``); the key of the group's first Belarusian
    form is the group's **canonical key**. Forms whose keys the sound rules already join
    (``Аляксандр``/``Александр``) need no listing; the table lists the pairs the rules cannot
-   explain (``Генадзь``/``Геннадий``, ``Ганна``/``Анна``, ``Alexander``).
+   explain (``Генадзь``/``Геннадий``, ``Вольга``/``Ольга``, ``Alexander``).
 2. A word whose key belongs to one group is a **given name** and takes the canonical key.
 3. A word whose key ends in a patronymic suffix (``-авіч/-ович/-avich/-ovič`` → ``auih``,
    ``-аўна/-овна/-auna/-ovna`` → ``auna``, ``-ічна/-ichna`` → ``ihna``) and whose stem is the stem of a

@@ -100,14 +100,17 @@ def _translations() -> dict[str, str]:
     found: dict[str, str] = {}
     for number, group in enumerate(groups, 1):
         forms = [form for language in ("be", "ru", "en") for form in group.get(language, [])]
+        english = set(group.get("en", []))
         if set(group) - {"be", "ru", "en"} or not group.get("be"):
             raise TableError(shown, f"word[{number}]", "needs be, and only be, ru, en lists")
         keyed = [_WORD.findall(prepare(form)) for form in forms]
         if any(len(words) != 1 for words in keyed):
             raise TableError(shown, f"word[{number}]", "every form must be one word")
         head = word_key(keyed[0][0][0])
-        for (word, _), in keyed:
-            found.setdefault(word_key(word), head)
+        for form, ((word, _),) in zip(forms, keyed, strict=True):
+            key = word_key(word)
+            if len(key) >= 4 or form in english:  # a short Slavic word is some surname too (дел, Даль)
+                found.setdefault(key, head)
     return found
 
 
