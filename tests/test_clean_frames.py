@@ -130,8 +130,6 @@ def test_resolve_series_score_dtype_and_empty_series():
     assert len(empty) == 0 and list(empty.columns) == new_columns("name")
 
 
-@pytest.mark.xfail(strict=True, reason="pd.NA (the missing value of pandas' string dtype) is not treated as "
-                   "missing: str(pd.NA) == '<NA>' is resolved and gets status unmatched")
 def test_resolve_series_pd_na_is_empty():
     from translit.clean import resolve_series
 

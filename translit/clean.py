@@ -69,7 +69,7 @@ class Resolver:
         self._lock = threading.Lock()
 
     def resolve(self, value: Any) -> Resolution:
-        if value is None or (isinstance(value, float) and value != value):  # None, NaN
+        if _missing(value):
             return EMPTY
         text = value if isinstance(value, str) else str(value)
         if not text.strip():
@@ -99,12 +99,25 @@ class Resolver:
     def resolve_many(self, values: Iterable[Any]) -> list[Resolution]:
         """One ``Resolution`` per value, in order; each distinct value is resolved once."""
         values = list(values)
-        distinct = {}
+        distinct: dict[Any, Resolution] = {}
+        found = []
         for value in values:
-            key = value if isinstance(value, str) else repr(value)
-            if key not in distinct:
-                distinct[key] = self.resolve(value)
-        return [distinct[value if isinstance(value, str) else repr(value)] for value in values]
+            key = value if isinstance(value, str) else (None if _missing(value) else (type(value), repr(value)))
+            resolution = distinct.get(key)
+            if resolution is None:
+                resolution = distinct[key] = self.resolve(value)
+            found.append(resolution)
+        return found
+
+
+def _missing(value: Any) -> bool:
+    """None, NaN (any float kind), pandas' NA and NaT."""
+    if value is None or type(value).__name__ in ("NAType", "NaTType"):
+        return True
+    try:
+        return bool(value != value)
+    except (TypeError, ValueError):
+        return False
 
 
 def resolve_many(names: Iterable[Any], index: Index | None = None, *, type: str | None = None,

@@ -5,7 +5,7 @@ What each format keeps, so that no row is lost, duplicated or reordered:
 - **CSV/TSV** are read as bytes decoded with ``surrogateescape``: a cell with invalid UTF-8 keeps
   its bytes (written back as they were) and its row is reported ``invalid``. A row with more or
   fewer cells than the header is ``invalid`` too: a short row is padded, a long row keeps every
-  cell. Quoted newlines, a byte-order mark and CRLF line ends are kept as found.
+  cell (the extra ones after the new columns, which stay under their header). Quoted newlines, a byte-order mark and CRLF line ends are kept as found.
 - **JSON Lines**: a line that is not UTF-8, not JSON or not an object is ``invalid`` and written
   back byte for byte; other lines get the new keys.
 - **Parquet** (pyarrow) is read and written in record batches.
@@ -141,7 +141,9 @@ class DelimitedWriter:
         cells = list(row.cells or [])
         if len(cells) < self._width:
             cells += [""] * (self._width - len(cells))
-        self._writer.writerow(cells + ["" if v is None else v for v in added])
+        # the new columns under their header; a long row's extra cells after them, kept
+        added_cells = ["" if v is None else v for v in added]
+        self._writer.writerow(cells[:self._width] + added_cells + cells[self._width:])
 
     def close(self) -> None:
         self._text.flush()

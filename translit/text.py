@@ -35,7 +35,7 @@ import regex
 
 from .errors import TableError, TranslitError
 from .names import Index
-from .names.keys import WORD, WORD_INSIDE
+from .names.keys import WORD, WORD_INSIDE, acronym_key
 from .names.parse import ParsedName, word_part_key
 from .tables import tables_dir
 
@@ -176,7 +176,9 @@ class MentionFinder:
             following: list[tuple[int, str]] | None = None
             for pattern in candidates:
                 if pattern.acronym:
-                    if not (surface.isupper() and first_key == pattern.keys[0]):
+                    # a whole word in capitals only: not MAZ inside KaMAZ or BelMAZ
+                    whole = offset == 0 and not (start and text[start - 1].isalpha())
+                    if not (whole and surface.isupper() and acronym_key(surface) == pattern.keys[0]):
                         continue
                     keys = [first_key]
                     last = end
