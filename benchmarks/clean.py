@@ -231,8 +231,8 @@ def spark_available() -> bool:
     return importlib.util.find_spec("pyspark") is not None and shutil.which("java") is not None
 
 
-def run_spark(source: Path, rows: int) -> list[list[str]]:
-    """Rows for the Spark table (see the module docstring)."""
+def run_spark(source: Path, rows: int) -> tuple[list[list[str]], str]:
+    """Rows for the Spark table (see the module docstring) and the status counts."""
     os.environ["PYSPARK_PYTHON"] = sys.executable
     os.environ["PYSPARK_DRIVER_PYTHON"] = sys.executable
     os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(REPO), os.environ.get("PYTHONPATH")]))
@@ -265,8 +265,7 @@ def run_spark(source: Path, rows: int) -> list[list[str]]:
          f"{rows / seconds:,.0f} rows/s"],
         ["again, groupBy(status).count() (warm Python workers)", f"{count_seconds:.1f} s",
          f"{rows / count_seconds:,.0f} rows/s"],
-        ["statuses", summary, ""],
-    ]
+    ], summary
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -347,7 +346,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                     write_input(source, spark_rows, gazetteer, unrelated, SEED)
                 print(f"Spark: local[2], {spark_rows:,} rows, PYSPARK_PYTHON={sys.executable}")
                 try:
-                    table(["step", "time", "rows/s"], run_spark(source, spark_rows))
+                    spark_table, statuses = run_spark(source, spark_rows)
+                    table(["step", "time", "rows/s"], spark_table)
+                    print(f"  statuses: {statuses}")
                 except Exception as error:  # a report: say what failed and go on to the targets
                     print(f"  Spark run failed: {type(error).__name__}: {str(error).splitlines()[0][:300]}")
             print()

@@ -6,7 +6,9 @@ Steps for one column value (``Resolver``):
 2. ``Index.resolve()`` (the shipped gazetteer or the user's list): the best match gives ``id``,
    ``score`` and ``canonical`` (the id's display form in the chosen style, ``be`` by default);
    status ``matched``, or ``ambiguous`` when another id scored within the margin, or ``unmatched``.
-3. ``identify()`` names the language (Cyrillic) or scheme (Latin) the value is written in.
+3. ``scheme``: the language of Cyrillic text (``identify``); for Latin text, the scheme that writes
+   the matched name's Cyrillic form as the value exactly (most used schemes first), else
+   ``identify(value, quick=True)``: a guess from its letters and the schemes' priors.
 4. Values repeat in real tables: results are kept in a bounded cache, and ``resolve_many``
    resolves each distinct value once.
 
@@ -24,14 +26,22 @@ import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any
 
-from .detect import identify
+import regex
+
+from .detect import _evidence, identify
 from .errors import TranslitError
 from .names import Index
+from .names.index import Match
+from .names.parse import name_words
+from .names.variants import languages_of
+from .schemes import convert, schemes
 from .tabular import DelimitedWriter, JsonlWriter, Row, guess_format, read_delimited, read_jsonl
 from .text import display_form
 
+_CYRILLIC = regex.compile(r"\p{sc=Cyrl}")
 STATUSES = ("matched", "ambiguous", "unmatched", "empty", "invalid")
 SUFFIXES = ("id", "canonical", "score", "scheme", "status")
 CHUNK_ROWS = 5000
@@ -87,14 +97,43 @@ class Resolver:
         return found
 
     def _resolve(self, text: str) -> Resolution:
-        guesses = identify(text)
-        scheme = guesses[0][0] if guesses else None
         matches = self.index.resolve(text, type=self.type, limit=2)
         if not matches:
-            return Resolution(None, None, None, scheme, "unmatched")
+            return Resolution(None, None, None, self._guess_scheme(text), "unmatched")
         best = matches[0]
         canonical = display_form(best.id, self.display, self.index) or best.name
+        scheme = self._written_by(text, best) or self._guess_scheme(text)
         return Resolution(best.id, canonical, best.score, scheme, "ambiguous" if best.ambiguous else "matched")
+
+    @staticmethod
+    def _guess_scheme(text: str) -> str | None:
+        guesses = identify(text, quick=True)
+        return guesses[0][0] if guesses else None
+
+    @staticmethod
+    def _written_by(text: str, match: Match) -> str | None:
+        """The scheme that writes the matched name's Cyrillic form as ``text`` (any word order and
+        case), most used schemes first; None for Cyrillic text or when none does."""
+        if _CYRILLIC.search(text):
+            return None
+        from .names import lookup
+
+        entity = lookup(match.id)
+        sources = [(match.name, languages_of(match.name))]
+        if entity is not None:
+            sources += [(entity.display[s], {s}) for s in ("be", "ru") if s in entity.display]
+        for source, languages in list(sources):  # a person's name is often written without the patronymic
+            words = source.split()
+            if len(words) == 3:
+                sources.append((f"{words[0]} {words[2]}", languages))
+        wanted = name_words(text)
+        for source, languages in sources:
+            if not _CYRILLIC.search(source):
+                continue
+            for scheme_id, language in _schemes_by_use():
+                if language in languages and name_words(convert(source, scheme_id)) == wanted:
+                    return scheme_id
+        return None
 
     def resolve_many(self, values: Iterable[Any]) -> list[Resolution]:
         """One ``Resolution`` per value, in order; each distinct value is resolved once."""
@@ -108,6 +147,14 @@ class Resolver:
                 resolution = distinct[key] = self.resolve(value)
             found.append(resolution)
         return found
+
+
+@cache
+def _schemes_by_use() -> tuple[tuple[str, str], ...]:
+    """(id, language) of the Cyrillic → Latin schemes, the most used first (identify's priors)."""
+    priors = _evidence().scheme_prior
+    found = [(s.id, s.language) for s in schemes() if s.source_script == "Cyrl" and s.target_script == "Latn"]
+    return tuple(sorted(found, key=lambda item: (-priors.get(item[0], priors["default"]), item[0])))
 
 
 def _missing(value: Any) -> bool:

@@ -108,7 +108,7 @@ def _best_spelling(text: str, scheme_id: str, reversible: bool) -> str | None:
     return found[0] if found else None
 
 
-def _latin_scheme(text: str) -> list[tuple[str, float]]:
+def _latin_scheme(text: str, quick: bool = False) -> list[tuple[str, float]]:
     evidence = _evidence()
     letters = {c for c in text.lower() if _WRITTEN.match(c)}
     model = belarusian_model()
@@ -118,12 +118,15 @@ def _latin_scheme(text: str) -> list[tuple[str, float]]:
             continue
         if not letters <= _output_letters(info.id):
             continue
-        spelling = _best_spelling(text, info.id, info.reversible and info.has_reverse)
-        if spelling is None:
-            continue
-        # Whole space-separated words, signs dropped: a spelling cut into pieces by ' or · must not
-        # look better than a whole one.
-        score = sum(model.score(_LETTERS_ONLY.sub("", word)) for word in spelling.split())
+        if quick:
+            score = 0.0
+        else:
+            spelling = _best_spelling(text, info.id, info.reversible and info.has_reverse)
+            if spelling is None:
+                continue
+            # Whole space-separated words, signs dropped: a spelling cut into pieces by ' or · must
+            # not look better than a whole one.
+            score = sum(model.score(_LETTERS_ONLY.sub("", word)) for word in spelling.split())
         score += math.log(evidence.scheme_prior.get(info.id, evidence.scheme_prior["default"]))
         for pattern, language, weight in evidence.latin_cues:
             if pattern.search(text.lower()):
@@ -132,15 +135,17 @@ def _latin_scheme(text: str) -> list[tuple[str, float]]:
     return _softmax(scores)
 
 
-def identify(text: str) -> list[tuple[str, float]]:
+def identify(text: str, *, quick: bool = False) -> list[tuple[str, float]]:
     """Ranked guesses with scores adding up to 1: a language (``be``, ``ru``, ``uk``) for Cyrillic
     text, a scheme id for Latin text. Empty when the text has no letters of either script or no
-    shipped scheme can have written it."""
+    shipped scheme can have written it. ``quick=True`` judges Latin text by its letters, cues and
+    the schemes' priors only, without reading it back through each scheme (about a thousand times
+    faster, and rougher)."""
     prepared = prepare(text)
     cyrillic = len(_CYRILLIC.findall(prepared))
     latin = len(_LATIN.findall(prepared))
     if cyrillic and cyrillic >= latin:
         return _cyrillic_language(prepared)
     if latin:
-        return _latin_scheme(" ".join(prepared.split()[:LATIN_WORDS])[:LATIN_CHARACTERS])
+        return _latin_scheme(" ".join(prepared.split()[:LATIN_WORDS])[:LATIN_CHARACTERS], quick)
     return []

@@ -203,6 +203,16 @@ def parse(name: str) -> ParsedName:
     return ParsedName(tuple(parts))
 
 
+def name_words(name: str) -> str:
+    """A name's case-folded words in sorted order, its designators (legal forms, place words) left
+    out: ``OAO Belshina`` → ``belshina``."""
+    found = _WORD.findall(prepare(name))
+    keys = [word_key(word.casefold()) for word, _ in found]
+    drop = _strip_designators(keys, [sum(c.isalpha() for c in word) for word, _ in found])
+    kept = [word.casefold() for (word, _), dropped in zip(found, drop, strict=True) if not dropped]
+    return " ".join(sorted(kept or [word.casefold() for word, _ in found]))
+
+
 @lru_cache(maxsize=200_000)
 def word_part_key(word: str) -> str:
     """One word's key as ``parse()`` files it when its place in a name does not matter: a given

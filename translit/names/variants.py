@@ -28,7 +28,8 @@ _RUSSIAN_ONLY = regex.compile("[ищъИЩЪ]")
 _BELARUSIAN_ONLY = regex.compile("[іўІЎ]")
 
 
-def _languages(cyrillic_text: str) -> set[str]:
+def languages_of(cyrillic_text: str) -> set[str]:
+    """Belarusian, Russian or both, by the letters only one of them has."""
     if _RUSSIAN_ONLY.search(cyrillic_text):
         return {"ru"}
     if _BELARUSIAN_ONLY.search(cyrillic_text):
@@ -53,7 +54,7 @@ def spellings(name: str) -> list[str]:
     cyrillic = [name] if _CYRILLIC.search(name) else _cyrillic_readings(name)
     found += cyrillic
     for text in cyrillic:
-        languages = _languages(text)
+        languages = languages_of(text)
         for info in schemes():
             if info.source_script == "Cyrl" and info.language in languages:
                 found.append(convert(text, info.id))
