@@ -59,6 +59,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import regex  # noqa: E402
+from measure import table  # noqa: E402
 
 import translit  # noqa: E402
 from translit.detect import identify  # noqa: E402
@@ -104,13 +105,6 @@ _CYRILLIC = regex.compile(r"\p{sc=Cyrl}")
 _GIVEN_SPLIT = regex.compile(r"\s+")
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
-    for n, row in enumerate((header, *rows)):
-        cells = [str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        print("  " + "  ".join(cells).rstrip())
-        if n == 0:
-            print("  " + "  ".join("-" * w for w in widths))
 
 
 # ---------------------------------------------------------------------------------------------

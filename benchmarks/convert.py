@@ -21,7 +21,6 @@ and ends with a PASS/FAIL line per target. It is a report: the exit status is 0 
 from __future__ import annotations
 
 import argparse
-import gc
 import importlib
 import os
 import random
@@ -29,7 +28,7 @@ import re
 import subprocess
 import sys
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -40,6 +39,7 @@ if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
 import icu  # noqa: E402
+from measure import best, table, timed  # noqa: E402
 
 import translit  # noqa: E402
 
@@ -57,26 +57,8 @@ QUICK_LINES = 300
 SEED = 20240601
 
 
-def timed(action: Callable[[], object]) -> float:
-    """Seconds ``action`` takes, with the garbage collector off while it runs (as timeit does)."""
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        action()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
 
 
-def best(repeat: int, action: Callable[[], object], setup: Callable[[], object] | None = None) -> float:
-    """Best of ``repeat`` timings of ``action``; ``setup`` runs untimed before each one."""
-    times = []
-    for _ in range(repeat):
-        if setup is not None:
-            setup()
-        times.append(timed(action))
-    return min(times)
 
 
 def fresh_converter(scheme: str, reverse: bool) -> float:
@@ -98,13 +80,6 @@ def fmt_rate(chars_per_s: float) -> str:
     return f"{chars_per_s / 1e6:.2f}M" if chars_per_s >= 1e6 else f"{chars_per_s / 1e3:.0f}k"
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
-    for n, row in enumerate((header, *rows)):
-        cells = [str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        print("  " + "  ".join(cells).rstrip())
-        if n == 0:
-            print("  " + "  ".join("-" * w for w in widths))
 
 
 def import_time_ms() -> tuple[float, float | None]:

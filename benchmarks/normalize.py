@@ -31,14 +31,13 @@ status is 0 whatever the results (2 when the text file is missing).
 from __future__ import annotations
 
 import argparse
-import gc
 import os
 import random
 import subprocess
 import sys
 import tempfile
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
@@ -47,6 +46,8 @@ DEFAULT_TEXT = REPO / ".." / "shared" / "bench-corpus" / "ud_be_hse_sentences.tx
 # Measure this checkout even when another translit is installed.
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
+
+from measure import best, table, timed  # noqa: E402
 
 import translit  # noqa: E402
 from translit.names import Index, entities  # noqa: E402
@@ -100,29 +101,10 @@ FILL = {
 }
 
 
-def timed(action: Callable[[], object]) -> float:
-    """Seconds ``action`` takes, with the garbage collector off while it runs (as timeit does)."""
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        action()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
 
 
-def best(repeat: int, action: Callable[[], object]) -> float:
-    return min(timed(action) for _ in range(repeat))
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
-    for n, row in enumerate((header, *rows)):
-        cells = [str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        print("  " + "  ".join(cells).rstrip())
-        if n == 0:
-            print("  " + "  ".join("-" * w for w in widths))
 
 
 def utf8_size(lines: Sequence[str]) -> int:

@@ -45,7 +45,7 @@ import tempfile
 import time
 import tomllib
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,6 +55,7 @@ REPO = Path(__file__).resolve().parents[1]
 if str(REPO) not in sys.path:
     sys.path.insert(0, str(REPO))
 
+from measure import best, table, timed  # noqa: E402
 from rapidfuzz import fuzz, process  # noqa: E402
 
 import translit  # noqa: E402
@@ -239,26 +240,8 @@ def make_queries(people: Sequence[Person], absent: Sequence[Person], count: int,
 
 
 # ---------------------------------------------------------------------- measuring
-def timed(action: Callable[[], object]) -> float:
-    """Seconds ``action`` takes, with the garbage collector off while it runs (as timeit does)."""
-    gc.collect()
-    gc.disable()
-    try:
-        start = time.perf_counter()
-        action()
-        return time.perf_counter() - start
-    finally:
-        gc.enable()
 
 
-def best(repeat: int, action: Callable[[], object], setup: Callable[[], object] | None = None) -> float:
-    """Best of ``repeat`` timings of ``action``; ``setup`` runs untimed before each one."""
-    times = []
-    for _ in range(repeat):
-        if setup is not None:
-            setup()
-        times.append(timed(action))
-    return min(times)
 
 
 def clear_memos() -> None:
@@ -294,13 +277,6 @@ def pct(count: int, total: int) -> str:
     return f"{100 * count / total:.1f}%" if total else "-"
 
 
-def table(header: Sequence[str], rows: Sequence[Sequence[str]]) -> None:
-    widths = [max(len(str(row[i])) for row in (header, *rows)) for i in range(len(header))]
-    for n, row in enumerate((header, *rows)):
-        cells = [str(c).ljust(w) if i == 0 else str(c).rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))]
-        print("  " + "  ".join(cells).rstrip())
-        if n == 0:
-            print("  " + "  ".join("-" * w for w in widths))
 
 
 @dataclass
