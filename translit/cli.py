@@ -94,6 +94,17 @@ def _lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[tuple[int, st
         yield number + 1, tail
 
 
+def _streams(inputs: tuple[BinaryIO, ...]) -> Iterator[tuple[str, BinaryIO]]:
+    """(name, binary stream) of each input file, or of stdin when there is none; files are closed
+    after their turn."""
+    stdin = sys.stdin.buffer
+    for stream in inputs or (stdin,):
+        name = getattr(stream, "name", "-")
+        yield ("<stdin>" if name in ("-", "<stdin>") else name), stream
+        if stream is not stdin:
+            stream.close()
+
+
 def _check_encoding(encoding: str) -> str:
     """The codec's name, if it is one that turns bytes into text (not base64, zlib, rot13)."""
     try:
@@ -148,19 +159,13 @@ def convert(
             line_converter = converter(scheme_spec, reverse=reverse, **options)
     except TranslitError as error:
         raise InputError(str(error)) from None
-    stdin = sys.stdin.buffer
-    streams = inputs or (stdin,)
     with _output(output) as out:
-        for stream in streams:
-            name = getattr(stream, "name", "-")
-            name = "<stdin>" if name in ("-", "<stdin>") else name
+        for name, stream in _streams(inputs):
             for number, line in _lines(stream, name, encoding):
                 try:
                     out.write(line_converter(line, errors, replacement))
                 except TranslitError as error:
                     raise InputError(f"{name}: line {number}: {error}") from None
-            if stream is not stdin:
-                stream.close()
 
 
 @main.command("candidates")
@@ -304,12 +309,8 @@ def normalize_command(mode: str, display: str, to_scheme: str | None, names_file
     def between(piece: str) -> str:
         return to_latin(piece, "preserve", "?") if to_latin and piece else piece
 
-    stdin = sys.stdin.buffer
-    streams = inputs or (stdin,)
     with _output(output) as out:
-        for stream in streams:
-            name = getattr(stream, "name", "-")
-            name = "<stdin>" if name in ("-", "<stdin>") else name
+        for name, stream in _streams(inputs):
             named_in_full: dict[str, str] = {}  # one document's memory of who was named in full
             for number, line in _lines(stream, name, encoding):
                 mentions = finder.find(line, named_in_full)
@@ -321,8 +322,6 @@ def normalize_command(mode: str, display: str, to_scheme: str | None, names_file
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
                     out.write(rewrite(line, mentions, written, between))
-            if stream is not stdin:
-                stream.close()
 
 
 @main.command("clean")
