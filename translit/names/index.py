@@ -18,9 +18,12 @@ found (``scoring.py``), so the time per query does not grow with the index:
 
 - tiers: the same words; the same key; a naming part with the same key; a naming part whose key is
   near (``part_similarity`` ≥ ``PART_FLOOR`` among the part keys sharing a block). The search stops
-  at the first tier with a score of 1.0, or with any match among the fuzzy tiers (a later tier
-  shares less with the name). Among many names sharing a common surname, only those whose given
-  name agrees with the query's (or that have none) are scored;
+  at the key tier when a name scored 1.0 (another id with an equal key is still seen: ambiguity),
+  or at the first fuzzy tier with any match (a later tier shares less with the name). Among many
+  names sharing a common surname, only those whose given name agrees with the query's (or that
+  have none) are scored;
+- a name added that is a gazetteer entity's (``known_forms``, on by default) brings the entity's
+  other forms: exonyms and historical names no sound rule can find (``Брест`` → ``Brześć``);
 - an exact hit scores 1.0; every other candidate gets ``similarity()`` (0..1);
 - each id keeps its best name's score; scores under the ``threshold`` (default 0.80) are dropped:
   nothing is returned rather than a weak guess;
@@ -40,7 +43,7 @@ import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from pathlib import Path
 
 import regex
@@ -154,11 +157,16 @@ def tables_fingerprint() -> str:
 class Index:
     """Names filed under ids; ``resolve()`` any spelling to ranked ``Match``es."""
 
-    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, margin: float = AMBIGUITY_MARGIN) -> None:
+    def __init__(self, *, threshold: float = DEFAULT_THRESHOLD, margin: float = AMBIGUITY_MARGIN,
+                 known_forms: bool = True) -> None:
+        """``known_forms``: a name added that is one of a gazetteer entity's (the same key, one entity,
+        a compatible type) brings that entity's other forms with it: exonyms, historical names
+        (``Брест`` brings ``Brześć``, ``Берасьце``, ``Brest-Litovsk``)."""
         if not 0.0 <= threshold <= 1.0 or not 0.0 <= margin <= 1.0:
             raise TranslitError(f"threshold and margin must be within 0..1, got {threshold}, {margin}")
         self.threshold = threshold
         self.margin = margin
+        self.known_forms = known_forms
         self._ids: list[str] = []
         self._types: list[str | None] = []
         self._entity_of: dict[str, int] = {}
@@ -207,6 +215,10 @@ class Index:
             raise TranslitError(f"a name must be a string, got {name.__class__.__name__} for id {id!r}")
         for form in _forms(name):
             self._add_parsed(id, name, type, form)
+        if self.known_forms:
+            for known in _known_forms(name, type):
+                for form in _forms(known):
+                    self._add_parsed(id, known, type, form)
 
     def _add_parsed(self, id: str, name: str, type: str | None, parsed: ParsedName) -> None:
         if not parsed.parts:
@@ -245,8 +257,6 @@ class Index:
     def _tiers(self, name: str, parsed: ParsedName) -> Iterator[tuple[str, set[int]]]:
         """Candidate names, cheapest and surest first (module docstring)."""
         yield "exact", set(self._exact.get(exact_form(name), ()))
-        if not parsed.parts:
-            return
         yield "key", set(self._by_key.get(parsed.key, ()))
         if parsed.is_acronym:
             return
@@ -290,13 +300,9 @@ class Index:
             raise TranslitError(f"a type must be a string, got {type!r}")
         if limit <= 0:
             return []
-        exact = self._exact.get(exact_form(name))
-        if exact and any(type is None or self._types[self._entry_entity[n]] in (None, type) for n in exact):
-            parsed = ParsedName(())  # the same words as a filed name: nothing can score higher
-        else:
-            parsed = parse(name)
-            if not parsed.parts:
-                return []
+        parsed = parse(name)
+        if not parsed.parts:
+            return []
         best: dict[int, tuple[float, int, str]] = {}
         seen: set[int] = set()
         for tier, candidates in self._tiers(name, parsed):
@@ -310,7 +316,7 @@ class Index:
                     best[entity] = (score, number, via)
             seen |= candidates
             top_score = max((score for score, _, _ in best.values()), default=0.0)
-            if top_score == 1.0 or (tier == "fuzzy" and best):
+            if (top_score == 1.0 and tier != "exact") or (tier == "fuzzy" and best):
                 break  # nothing later can score higher: a later tier shares less with the name
         ranked = sorted(best.items(), key=lambda item: (-item[1][0], self._ids[item[0]]))
         if not ranked:
@@ -446,11 +452,30 @@ class Index:
         return index
 
 
+@lru_cache(maxsize=50_000)
+def _known_forms(name: str, type: str | None) -> tuple[str, ...]:
+    """The other forms of the one gazetteer entity whose key this name has (exact or key match,
+    not ambiguous, of a compatible type); none otherwise."""
+    from .gazetteer import lookup
+
+    default = _default_index()
+    parsed = parse(name)
+    if not parsed.parts:
+        return ()
+    numbers = default._exact.get(exact_form(name)) or default._by_key.get(parsed.key) or ()
+    found = {default._entry_entity[n] for n in numbers
+             if type is None or default._types[default._entry_entity[n]] in (None, type)}
+    if len(found) != 1:
+        return ()
+    entity = lookup(default._ids[found.pop()])
+    return tuple(form for form in entity.names() if form != name) if entity else ()
+
+
 @cache
 def _default_index() -> Index:
     from .gazetteer import entities
 
-    index = Index()
+    index = Index(known_forms=False)
     for entity in entities():
         for name in entity.names():
             index.add(entity.id, name, entity.type)
