@@ -25,7 +25,7 @@ from __future__ import annotations
 
 import tomllib
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import regex
 from rapidfuzz import process
@@ -59,7 +59,7 @@ class Part:
 class ParsedName:
     parts: tuple[Part, ...]
 
-    @property
+    @cached_property
     def key(self) -> str:
         return " ".join(sorted(part.key for part in self.parts))
 
@@ -171,7 +171,7 @@ def parse(name: str) -> ParsedName:
               for m in matches]
     surfaces = [word for word, _ in found]
     keys = [word_key(word.casefold()) for word in surfaces]
-    letters = [sum(c.isalpha() for c in word) for word in surfaces]
+    letters = [len(word) if word.isalpha() else sum(c.isalpha() for c in word) for word in surfaces]
     drop = _strip_designators(keys, letters)
     if all(drop[i] or not keys[i] for i in range(len(keys))):
         drop = [False] * len(keys)

@@ -109,6 +109,8 @@ def similarity(a: ParsedName, b: ParsedName) -> float:
     left, right = list(a.parts), list(b.parts)
     if not left or not right:
         return 0.0
+    if a.key == b.key:
+        return 1.0  # the same keys pair off one to one, each at 1.0
     if not any(p.role == "patronymic" for p in left) or not any(p.role == "patronymic" for p in right):
         left = [p for p in left if p.role != "patronymic"] or left
         right = [p for p in right if p.role != "patronymic"] or right
