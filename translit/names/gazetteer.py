@@ -140,6 +140,28 @@ def _by_id() -> dict[str, Entity]:
     return {entity.id: entity for entity in entities()}
 
 
+@cache
+def redirects() -> dict[str, str]:
+    """Merged ids (``tables/names/redirects.toml``): old id → the id of the entity that took it over."""
+    path = tables_dir() / "names" / "redirects.toml"
+    shown = "tables/names/redirects.toml"
+    if not path.exists():
+        return {}
+    with open(path, "rb") as handle:
+        rows = tomllib.load(handle).get("redirect", [])
+    found: dict[str, str] = {}
+    for number, row in enumerate(rows, 1):
+        if set(row) != {"from", "to", "why"}:
+            raise TableError(shown, f"redirect[{number}]", "needs exactly from, to and why")
+        old, new = row["from"], row["to"]
+        if not _ID.fullmatch(old) or old in _by_id() or old in found:
+            raise TableError(shown, f"redirect[{number}].from", f"{old!r} must be a well-formed id no entity uses")
+        if new not in _by_id() or new.split(":")[0] != old.split(":")[0]:
+            raise TableError(shown, f"redirect[{number}].to", f"{new!r} must be a shipped id of the same type")
+        found[old] = new
+    return found
+
+
 def lookup(entity_id: str) -> Entity | None:
-    """The shipped entity with this id, or None."""
-    return _by_id().get(entity_id)
+    """The shipped entity with this id (a merged id gives the entity that took it over), or None."""
+    return _by_id().get(redirects().get(entity_id, entity_id))

@@ -65,7 +65,8 @@ TYPES = ("person", "org", "place")  # the gazetteer's; a user's index may use an
 class Match:
     """One resolved id: its score (0..1), the indexed name that matched, how it matched (``exact``:
     the same words; ``key``: every part's key equal, as across scripts and schemes; ``fuzzy``: near
-    keys) and whether another id scored within the margin."""
+    keys; ``id``: the query was the id itself), whether another id scored within the margin, and the
+    merged id the query named, when it named one (``redirected_from``)."""
 
     id: str
     score: float
@@ -73,6 +74,7 @@ class Match:
     type: str | None = None
     via: str = "fuzzy"
     ambiguous: bool = False
+    redirected_from: str | None = None
 
 
 _FIELD, _PART = "\x1f", "\x1e"  # separators of a part's fields and of parts in a saved entry
@@ -179,6 +181,7 @@ class Index:
         self._by_key: dict[str, list[int]] = {}
         self._by_part: dict[str, list[int]] = {}
         self._part_blocks: dict[str, list[str]] = {}
+        self._redirects: dict[str, str] = {}
 
     # ------------------------------------------------------------------ building
     def __len__(self) -> int:
@@ -300,6 +303,9 @@ class Index:
             raise TranslitError(f"a type must be a string, got {type!r}")
         if limit <= 0:
             return []
+        by_id = self._resolve_id(name.strip(), type)
+        if by_id is not None:
+            return [by_id]
         parsed = parse(name)
         if not parsed.parts:
             return []
@@ -326,6 +332,21 @@ class Index:
         return [Match(self._ids[entity], round(score, 4), self._entry_name[number], self._types[entity], via,
                       close > 1 and top - score <= self.margin)
                 for entity, (score, number, via) in ranked[:limit]]
+
+    def add_redirect(self, old_id: str, new_id: str) -> None:
+        """Keep a merged id resolvable: ``resolve(old_id)`` gives ``new_id`` with ``redirected_from``."""
+        if new_id not in self._entity_of:
+            raise TranslitError(f"cannot redirect {old_id!r} to {new_id!r}: no such id in the index")
+        self._redirects[old_id] = new_id
+
+    def _resolve_id(self, text: str, type: str | None) -> Match | None:
+        """An id (or a merged id) given as the query resolves to itself."""
+        target = self._redirects.get(text, text)
+        entity = self._entity_of.get(target)
+        if entity is None or (type is not None and self._types[entity] not in (None, type)):
+            return None
+        name = next(n for e, n in zip(self._entry_entity, self._entry_name, strict=True) if e == entity)
+        return Match(target, 1.0, name, self._types[entity], "id", False, text if target != text else None)
 
     # ------------------------------------------------------------------ files
     @classmethod
@@ -399,7 +420,7 @@ class Index:
             "exact": [forms[number] for number in range(len(self._entry_entity))],
             "key": [keys[number] for number in range(len(self._entry_entity))],
             "parts": [p if isinstance(p, str) else _encode(p) for p in self._entry_parts],
-            "by_part": self._by_part, "part_blocks": self._part_blocks,
+            "by_part": self._by_part, "part_blocks": self._part_blocks, "redirects": self._redirects,
         }
         text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
         temporary = path.with_name(path.name + ".partial")
@@ -433,6 +454,8 @@ class Index:
             if data.get("tables") != tables_fingerprint():  # other name tables: file everything anew
                 for entity, name in zip(entity_of, names, strict=True):
                     index.add(ids[entity], name, types[entity])
+                for old, new in data.get("redirects", {}).items():
+                    index.add_redirect(old, new)
                 return index
             index._ids, index._types = ids, types
             index._entity_of = {entity_id: number for number, entity_id in enumerate(ids)}
@@ -447,6 +470,7 @@ class Index:
                     else:
                         found.append(number)
             index._by_part, index._part_blocks = data["by_part"], data["part_blocks"]
+            index._redirects = data.get("redirects", {})
         except (KeyError, TypeError, ValueError, IndexError) as error:
             raise TranslitError(f"{path}: a damaged translit index ({error!r})") from None
         return index
@@ -473,10 +497,12 @@ def _known_forms(name: str, type: str | None) -> tuple[str, ...]:
 
 @cache
 def _default_index() -> Index:
-    from .gazetteer import entities
+    from .gazetteer import entities, redirects
 
     index = Index(known_forms=False)
     for entity in entities():
         for name in entity.names():
             index.add(entity.id, name, entity.type)
+    for old, new in redirects().items():
+        index.add_redirect(old, new)
     return index
