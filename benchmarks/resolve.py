@@ -305,15 +305,12 @@ def judge(queries: Sequence[Query], answers: Sequence[list[Match]]) -> Outcome:
 
 
 def shared_keys(index: Index) -> tuple[int, int]:
-    """(keys filed for two or more ids, ids having such a key) of an index (reads its internals)."""
-    entries = index._entries
-    shared, ids = 0, set()
-    for numbers in index._by_key.values():
-        entities = {entries[n].entity for n in numbers}
-        if len(entities) > 1:
-            shared += 1
-            ids |= entities
-    return shared, len(ids)
+    """(keys filed for two or more ids, ids having such a key) of an index."""
+    by_key: dict[str, set[str]] = {}
+    for entity_id, _type, _name, parsed in index.entries():
+        by_key.setdefault(parsed.key, set()).add(entity_id)
+    shared = [ids for ids in by_key.values() if len(ids) > 1]
+    return len(shared), len(set().union(*shared))
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -379,7 +376,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         ["entities/s", fmt_rate(rate(len(people), build_s))],
         ["names/s", fmt_rate(rate(len(rows), build_s))],
         ["ids / entries / exact forms / keys / part blocks",
-         f"{len(index)} / {len(index._entries)} / {len(index._exact)} / {len(index._by_key)} / "
+         f"{len(index)} / {sum(1 for _ in index.entries())} / {len(index._exact)} / {len(index._by_key)} / "
          f"{len(index._part_blocks)}"],
         ["keys shared by 2+ ids (ids concerned)", f"{shared} ({shared_ids})"],
         ["RSS after imports", f"{rss_imports:.0f} MB"],
