@@ -58,6 +58,7 @@ class Resolution:
     status: str
 
     def values(self) -> list[Any]:
+        """The five new cells, in column order: id, canonical, score, scheme, status."""
         return [self.id, self.canonical, self.score, self.scheme, self.status]
 
 
@@ -79,6 +80,7 @@ class Resolver:
         self._lock = threading.Lock()
 
     def resolve(self, value: Any) -> Resolution:
+        """The ``Resolution`` of one cell value (a missing value is ``empty``)."""
         if _missing(value):
             return EMPTY
         text = value if isinstance(value, str) else str(value)
@@ -226,6 +228,7 @@ class Summary:
     counts: dict[str, int] = field(default_factory=lambda: dict.fromkeys(STATUSES, 0))
 
     def line(self) -> str:
+        """The summary line ``translit clean`` prints."""
         return f"{self.rows} rows: " + ", ".join(f"{self.counts[s]} {s}" for s in STATUSES)
 
 

@@ -190,6 +190,7 @@ class Index:
 
     @property
     def ids(self) -> list[str]:
+        """Every id filed, in the order first added."""
         return list(self._ids)
 
     def entries(self) -> Iterator[tuple[str, str | None, str, ParsedName]]:
