@@ -16,7 +16,7 @@ from .errors import (  # noqa: E402
     UnknownSchemeError,
 )
 from .prep import prepare  # noqa: E402
-from .schemes import SchemeInfo, convert, export_icu, schemes  # noqa: E402
+from .schemes import SchemeInfo, convert, export_icu, register_scheme, schemes, unregister_scheme  # noqa: E402
 
 
 def resolve(name: str, type: str | None = None):
@@ -41,6 +41,8 @@ __all__ = [
     "identify",
     "export_icu",
     "prepare",
+    "register_scheme",
     "resolve",
     "schemes",
+    "unregister_scheme",
 ]

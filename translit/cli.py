@@ -16,6 +16,7 @@ import sys
 import tempfile
 import tomllib
 from collections.abc import Iterator
+from pathlib import Path
 from typing import BinaryIO, TextIO
 
 import click
@@ -25,7 +26,7 @@ from .candidates import candidates as find_candidates
 from .detect import identify
 from .errors import TranslitError
 from .schemes import convert as convert_text
-from .schemes import converter, export_icu, parse_scheme_spec, schemes
+from .schemes import converter, export_icu, parse_scheme_spec, register_scheme, schemes
 from .tables import tables_dir
 
 
@@ -116,10 +117,38 @@ def _check_encoding(encoding: str) -> str:
     return codec.name
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def _register_scheme_files(ctx: click.Context, param: click.Parameter, paths: tuple[str, ...]) -> None:
+    """``--scheme-file FILE``: register each table before the command runs; a bad one exits 2."""
+    for path in paths:
+        try:
+            register_scheme(Path(path))
+        except TranslitError as error:
+            raise InputError(str(error)) from None
+
+
+def _scheme_file_option() -> click.Option:
+    return click.Option(
+        ["--scheme-file"], multiple=True, metavar="FILE", expose_value=False, callback=_register_scheme_files,
+        type=click.Path(dir_okay=False), help="A scheme table of your own (docs/extending.md), usable as "
+        "any shipped scheme. Repeatable.",
+    )
+
+
+class _Group(click.Group):
+    """The ``translit`` group: every command also takes ``--scheme-file`` (as the group itself does)."""
+
+    def add_command(self, cmd: click.Command, name: str | None = None) -> None:
+        cmd.params.append(_scheme_file_option())
+        super().add_command(cmd, name)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="translit")
 def main() -> None:
     """Belarusian and Russian text across scripts and romanization systems."""
+
+
+main.params.append(_scheme_file_option())
 
 
 @main.command()
@@ -137,12 +166,22 @@ def main() -> None:
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here (atomically) instead of stdout.")
+@click.option("--override", "override_values", multiple=True, metavar="WORD=OUTPUT",
+              help="Write this whole word (or words) of the input as OUTPUT, over the letters: "
+              "--override 'Інтэграл=Integral'. Repeatable.")
 @click.argument("inputs", nargs=-1, type=click.File("rb", lazy=True))
 def convert(
-    scheme_spec, reverse, best_guess, softness, option_values, errors, replacement, encoding, output, inputs
+    scheme_spec, reverse, best_guess, softness, option_values, errors, replacement, encoding, output,
+    override_values, inputs
 ) -> None:
     """Convert FILEs (or stdin, or -) line by line with SCHEME."""
     encoding = _check_encoding(encoding)
+    overrides: dict[str, str] = {}
+    for value in override_values:
+        word, sep, written = value.partition("=")
+        if not sep:
+            raise InputError(f"--override {value!r}: write WORD=OUTPUT")
+        overrides[word] = written
     options: dict[str, bool] = {}
     if softness is not None:
         options["softness"] = softness
@@ -154,9 +193,16 @@ def convert(
     try:
         if best_guess and reverse and parse_scheme_spec(scheme_spec)[0].reverse is None:
             def line_converter(line: str, errors: str, replacement: str) -> str:
-                return convert_text(line, scheme_spec, reverse=True, best_guess=True)
+                return convert_text(line, scheme_spec, reverse=True, best_guess=True, overrides=overrides)
         else:
             line_converter = converter(scheme_spec, reverse=reverse, **options)
+            if overrides:
+                with_overrides = line_converter
+
+                def line_converter(line: str, errors: str, replacement: str) -> str:
+                    return with_overrides(line, errors, replacement, overrides)
+        if overrides:
+            line_converter("", "preserve", "?")  # a bad --override fails before any output
     except TranslitError as error:
         raise InputError(str(error)) from None
     with _output(output) as out:
@@ -195,14 +241,14 @@ def identify_command(limit: int, texts: tuple[str, ...]) -> None:
 
 @main.command("schemes")
 def list_schemes() -> None:
-    """List the shipped schemes: id, directions, reversibility, name."""
+    """List the shipped schemes and those of --scheme-file: id, directions, reversibility, name."""
     rows = [("ID", "DIRECTIONS", "REVERSIBLE", "OPTIONS", "NAME")]
     for info in schemes():
         directions = f"{info.source_script}→{info.target_script}" + (
             f", {info.target_script}→{info.source_script}" if info.has_reverse else ""
         )
         rows.append((info.id, directions, "yes" if info.reversible else "no", ",".join(info.options) or "-",
-                     info.name))
+                     info.name + (f" (user scheme: {info.path})" if info.user else "")))
     widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]) - 1)]
     for row in rows:
         click.echo("  ".join(cell.ljust(width) for cell, width in zip(row, widths, strict=False)) + "  " + row[-1])

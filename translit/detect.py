@@ -114,7 +114,7 @@ def _latin_scheme(text: str, quick: bool = False) -> list[tuple[str, float]]:
     model = belarusian_model()
     scores = {}
     for info in schemes():
-        if info.source_script != "Cyrl" or info.target_script != "Latn":
+        if info.user or info.source_script != "Cyrl" or info.target_script != "Latn":  # shipped schemes only
             continue
         if not letters <= _output_letters(info.id):
             continue

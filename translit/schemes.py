@@ -12,22 +12,40 @@ How a conversion runs:
    sees a whole document (its transliterate is quadratic on long strings). A piece longer than
    256 characters is cut into runs of letters, and a longer run into chunks that see their
    neighbours as context.
+4. Overrides (a table's ``[overrides]``, ``convert(..., overrides=...)``) are whole words found
+   first; their exact output is written and the text between them converts as in step 3.
+
+User tables join the shipped ones through :func:`register_scheme` (``docs/extending.md``).
 """
 
 from __future__ import annotations
 
 import difflib
 import re
+import sys
 import threading
+import tomllib
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 import regex
 
 from .compile import compile_rules, resolve_options
 from .errors import DirectionError, OptionError, TableError, UncoveredCharacterError, UnknownSchemeError
 from .prep import prepare
-from .tables import Direction, Scheme, shipped_schemes
+from .tables import (
+    OVERRIDE_APOSTROPHES,
+    OVERRIDE_WORD,
+    Direction,
+    Scheme,
+    load_scheme,
+    override_key_shaped,
+    override_problem,
+    scheme_from_dict,
+    shipped_schemes,
+)
 
 ERROR_POLICIES = ("preserve", "strict", "replace")
 _OTHER_WHITESPACE = re.compile(r"\s")
@@ -56,28 +74,156 @@ class SchemeInfo:
     status: str
     standard: str
     options: tuple[str, ...]
+    path: str = ""  # the table: tables/schemes/<id>.toml, the user's file, or <text>
+    user: bool = False  # registered with register_scheme(), not shipped
+
+
+def _info(scheme: Scheme, user: bool) -> SchemeInfo:
+    return SchemeInfo(
+        id=scheme.id, name=scheme.name, aliases=scheme.aliases, language=scheme.language,
+        source_script=scheme.forward.source_script, target_script=scheme.forward.target_script,
+        reversible=scheme.reversible, has_reverse=scheme.reverse is not None, status=scheme.status,
+        standard=scheme.citation["standard"], options=tuple(scheme.options), path=scheme.path, user=user,
+    )
 
 
 def schemes() -> list[SchemeInfo]:
-    """Every shipped scheme, sorted by id."""
-    return [
-        SchemeInfo(
-            id=scheme.id, name=scheme.name, aliases=scheme.aliases, language=scheme.language,
-            source_script=scheme.forward.source_script, target_script=scheme.forward.target_script,
-            reversible=scheme.reversible, has_reverse=scheme.reverse is not None, status=scheme.status,
-            standard=scheme.citation["standard"], options=tuple(scheme.options),
-        )
-        for scheme in sorted(shipped_schemes(), key=lambda s: s.id)
-    ]
+    """Every shipped scheme and every registered one (``user=True``), sorted by id.
+
+    A shipped scheme replaced by a registered one of the same id (``replace=True``) is left out.
+    """
+    with _REGISTRY_LOCK:
+        users, hidden = list(_USER.values()), _hidden_shipped()
+    found = [_info(scheme, False) for scheme in shipped_schemes() if scheme.id not in hidden]
+    found += [_info(entry.scheme, True) for entry in users]
+    return sorted(found, key=lambda info: info.id)
+
+
+# ---------------------------------------------------------------------------------------------
+# User schemes: tables registered at run time, beside (or instead of) the shipped ones.
+
+
+@dataclass(frozen=True)
+class _UserScheme:
+    scheme: Scheme
+    hides: frozenset[str]  # ids of shipped schemes this one replaces
+
+
+_USER: dict[str, _UserScheme] = {}  # id -> registered table, in order of registration
+_REGISTRY_LOCK = threading.RLock()
+
+
+def _hidden_shipped() -> set[str]:
+    return {scheme_id for entry in _USER.values() for scheme_id in entry.hides}
+
+
+@cache
+def _shipped_names() -> dict[str, Scheme]:
+    return {name.casefold(): scheme for scheme in shipped_schemes() for name in (scheme.id, *scheme.aliases)}
 
 
 @cache
 def _by_name() -> dict[str, Scheme]:
-    names: dict[str, Scheme] = {}
-    for scheme in shipped_schemes():
-        for name in (scheme.id, *scheme.aliases):
-            names[name.casefold()] = scheme
-    return names
+    with _REGISTRY_LOCK:
+        hidden = _hidden_shipped()
+        names = {name: scheme for name, scheme in _shipped_names().items() if scheme.id not in hidden}
+        for entry in _USER.values():  # later registrations take a name over from earlier ones
+            for name in (entry.scheme.id, *entry.scheme.aliases):
+                names[name.casefold()] = entry.scheme
+        return names
+
+
+def _load_user_table(table: str | Path) -> Scheme:
+    """A path (``str`` or ``Path``) or the TOML text itself (a ``str`` with a line break)."""
+    if isinstance(table, Path) or (isinstance(table, str) and "\n" not in table):
+        return load_scheme(table)
+    if not isinstance(table, str):
+        raise TypeError(f"register_scheme() takes a path or TOML text, not {type(table).__name__}")
+    try:
+        data = tomllib.loads(table)
+    except tomllib.TOMLDecodeError as error:
+        raise TableError("<text>", "(toml)", str(error)) from None
+    return scheme_from_dict(data, "<text>")
+
+
+def register_scheme(table: str | Path, *, replace: bool = False) -> SchemeInfo:
+    """Load a scheme table of your own and make it usable everywhere a shipped one is.
+
+    ``table`` is a path to a ``.toml`` file or the TOML text itself; it is validated as the shipped
+    tables are (``docs/tables.md``) and compiled at once, so that a bad table fails here with a
+    :class:`TableError` naming the file (or ``<text>``) and the key. The scheme then works with
+    :func:`convert`, :func:`translit.candidates`, :func:`export_icu` and is listed by
+    :func:`schemes` (``user=True``); :func:`translit.identify` considers shipped schemes only.
+
+    Registering the id of an earlier user scheme again replaces it. An id or alias that a shipped
+    scheme (or another user scheme) has is an error unless ``replace=True``: then the new table
+    takes the name over, and a shipped scheme whose id it takes is hidden until
+    :func:`unregister_scheme`.
+    """
+    scheme = _load_user_table(table)
+    names = {name.casefold(): name for name in (scheme.id, *scheme.aliases)}
+    with _REGISTRY_LOCK:
+        current, shipped = _by_name(), _shipped_names()
+        previous = _USER.get(scheme.id)
+        for folded, name in names.items():
+            owner = current.get(folded)
+            if owner is None or (previous is not None and owner is previous.scheme) or replace:
+                continue
+            where = "a registered" if owner.id in _USER else "a shipped"
+            raise TableError(scheme.path, "id" if name == scheme.id else "aliases",
+                             f"{name!r} is already used by {where} scheme, {owner.id!r} ({owner.path}); "
+                             "pass replace=True to take it over")
+        built = _check_compiles(scheme)
+        # A shipped scheme whose id the new table takes is hidden; a user scheme whose id it takes, gone.
+        hides = frozenset(shipped[folded].id for folded in names
+                          if folded in shipped and shipped[folded].id.casefold() == folded)
+        for other in [other for other in _USER if other != scheme.id and other.casefold() in names]:
+            del _USER[other]
+            _forget(other)
+        _USER.pop(scheme.id, None)
+        _USER[scheme.id] = _UserScheme(scheme, hides)
+        _forget(scheme.id, *hides, *(previous.hides if previous else ()))
+        with _CACHE_LOCK:
+            _CONVERTERS.update(built)
+    return _info(scheme, True)
+
+
+def unregister_scheme(scheme_id: str) -> None:
+    """Forget a scheme registered with :func:`register_scheme`; a shipped one it replaced is back."""
+    with _REGISTRY_LOCK:
+        entry = _USER.get(scheme_id) or next(
+            (e for e in _USER.values() if scheme_id.casefold() in {n.casefold() for n in (e.scheme.id,
+                                                                                           *e.scheme.aliases)}),
+            None,
+        )
+        if entry is None:
+            raise UnknownSchemeError(scheme_id, sorted(_USER))
+        del _USER[entry.scheme.id]
+        _forget(entry.scheme.id, *entry.hides)
+
+
+def _check_compiles(scheme: Scheme) -> dict[tuple, Converter]:
+    """Compile each direction with its default options now, so that a bad table fails at once."""
+    built = {}
+    for reverse in (False, True):
+        if scheme.direction(reverse) is not None:
+            options = resolve_options(scheme, reverse, {})
+            built[(scheme.id, reverse, tuple(sorted(options.items())))] = Converter(scheme, reverse, options)
+    return built
+
+
+def _forget(*scheme_ids: str) -> None:
+    """Drop what was built for these ids: name lookup, converters, and the candidates' caches."""
+    _by_name.cache_clear()
+    with _CACHE_LOCK:
+        for key in [key for key in _CONVERTERS if key[0] in scheme_ids]:
+            del _CONVERTERS[key]
+        _BY_REQUEST.clear()  # requests name specs and aliases, not ids: start afresh
+    candidates = sys.modules.get("translit.candidates")
+    for name in ("_inverse", "_word_candidates"):
+        cached = getattr(candidates, name, None)
+        if cached is not None:
+            cached.cache_clear()
 
 
 def get_scheme(scheme_id: str) -> Scheme:
@@ -104,6 +250,126 @@ def parse_scheme_spec(spec: str) -> tuple[Scheme, dict[str, bool]]:
             raise OptionError(f"option value {value!r} in {spec!r}: use on or off")
         options[option.strip()] = value in _TRUE
     return scheme, options
+
+
+# ---------------------------------------------------------------------------------------------
+# Overrides: whole words with an exact output, found before the letters convert the rest.
+
+_FOLD_APOSTROPHES = str.maketrans(dict.fromkeys(OVERRIDE_APOSTROPHES, "\u02bc"))
+_TEXT_WORDS = regex.compile(OVERRIDE_WORD).finditer
+_PATTERN_LIMIT = 600  # key variants: up to this many, one regex finds them; more, a lookup of each word
+_APOSTROPHE_CLASS = "[" + regex.escape(OVERRIDE_APOSTROPHES) + "]"
+# Not inside a longer word: no letter or mark, nor an apostrophe inside a word, on either side.
+_WORD_BEFORE = rf"(?<![\p{{L}}\p{{M}}])(?<![\p{{L}}\p{{M}}]{_APOSTROPHE_CLASS})"
+_WORD_AFTER = rf"(?![\p{{L}}\p{{M}}])(?!{_APOSTROPHE_CLASS}[\p{{L}}\p{{M}}])"
+
+
+class _Overrides:
+    """Override keys in their case variants → output, and a finder of them in text.
+
+    ``layers`` come in rising precedence (a table's, then a call's). Within a layer a key's all-caps
+    and lowercase variants come first and its own spelling last, so the spelling as written wins.
+    """
+
+    def __init__(self, layers: Iterable[Iterable[tuple[str, str]]]):
+        self.outputs: dict[str, str] = {}
+        for layer in layers:
+            layer = list(layer)
+            for key, value in layer:
+                self.outputs[key.upper().translate(_FOLD_APOSTROPHES)] = value.upper()
+                self.outputs[key.lower().translate(_FOLD_APOSTROPHES)] = value.lower()
+            for key, value in layer:
+                self.outputs[key.translate(_FOLD_APOSTROPHES)] = value
+        if self.outputs and len(self.outputs) <= _PATTERN_LIMIT:  # one regex finds them all, longest first
+            variants = sorted(self.outputs, key=len, reverse=True)
+            alternatives = "|".join(regex.escape(variant).replace("\u02bc", _APOSTROPHE_CLASS) for variant in variants)
+            self._finditer = regex.compile(f"{_WORD_BEFORE}(?:{alternatives}){_WORD_AFTER}").finditer
+            return
+        self._finditer = None
+        counts: dict[str, set[int]] = {}
+        for variant in self.outputs:
+            words = variant.split(" ")
+            counts.setdefault(words[0], set()).add(len(words))
+        self.word_counts = {first: sorted(found, reverse=True) for first, found in counts.items()}
+
+    def find(self, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, output) of each override in ``text``, left to right, longest key first."""
+        if self._finditer is not None:
+            outputs = self.outputs
+            return [(match.start(), match.end(), outputs[match.group().translate(_FOLD_APOSTROPHES)])
+                    for match in self._finditer(text)]
+        words = list(_TEXT_WORDS(text))
+        found: list[tuple[int, int, str]] = []
+        i = 0
+        while i < len(words):
+            counts = self.word_counts.get(words[i].group().translate(_FOLD_APOSTROPHES), ())
+            for count in counts:
+                last = i + count - 1
+                if last >= len(words) or any(
+                    words[j].end() + 1 != words[j + 1].start() or text[words[j].end()] != " " for j in range(i, last)
+                ):
+                    continue
+                start, end = words[i].start(), words[last].end()
+                output = self.outputs.get(text[start:end].translate(_FOLD_APOSTROPHES))
+                if output is not None:
+                    found.append((start, end, output))
+                    i = last
+                    break
+            i += 1
+        return found
+
+
+def _validated(overrides: object, script: str) -> list[tuple[str, str]]:
+    """A call's overrides as (key, value) pairs; ``OptionError`` for a bad one."""
+    if not isinstance(overrides, Mapping):
+        raise OptionError(f"overrides must be a mapping of words to their output, not {type(overrides).__name__}")
+    for key, value in overrides.items():
+        problem = override_problem(key, value, script)
+        if problem is not None:
+            raise OptionError(f"overrides: {problem}")
+    return list(overrides.items())
+
+
+def _table_overrides(scheme: Scheme, reverse: bool) -> list[tuple[str, str]]:
+    """The table's ``[overrides]`` for a direction: as written forward, inverted for the reverse.
+
+    Going back, each output that is whole words of the Latin script finds its Cyrillic key (the
+    first key, when two share an output).
+    """
+    if not reverse:
+        return list(scheme.overrides.items())
+    script = scheme.forward.target_script
+    inverted: dict[str, str] = {}
+    for key, value in scheme.overrides.items():
+        if override_key_shaped(value, script):
+            inverted.setdefault(value, key)
+    return list(inverted.items())
+
+
+def _with_overrides(
+    text: str, overrides: _Overrides, convert_plain: Callable[[str], str]
+) -> str:
+    """``text`` with each override written as its output and the rest converted by ``convert_plain``."""
+    found = overrides.find(text)
+    if not found:
+        return convert_plain(text)
+    out: list[str] = []
+    position = 0
+    for start, end, output in found:
+        if start > position:
+            out.append(_segment(convert_plain, text, position, start))
+        out.append(output)
+        position = end
+    if position < len(text):
+        out.append(_segment(convert_plain, text, position, len(text)))
+    return "".join(out)
+
+
+def _segment(convert_plain: Callable[[str], str], text: str, start: int, end: int) -> str:
+    try:
+        return convert_plain(text[start:end])
+    except UncoveredCharacterError as error:  # the offset in the whole text, not in the piece
+        raise UncoveredCharacterError(error.character, error.offset + start, error.scheme_id) from None
 
 
 class _WordMemo(dict):
@@ -161,6 +427,9 @@ class Converter:
         self._runs = regex.compile(rf"([\p{{L}}\p{{M}}{regex.escape(in_keys)}]+)").split
         self._lock = threading.Lock()
         self._memo = _WordMemo(self._convert_piece)
+        self._table_overrides = _table_overrides(scheme, reverse)
+        self._overrides = _Overrides([self._table_overrides]) if self._table_overrides else None
+        self._call_overrides: dict[tuple, _Overrides] = {}  # a call's overrides (items) -> merged with the table's
 
     def _icu_convert(self, text: str) -> str:
         with self._lock:  # an ICU Transliterator is not safe to share between threads
@@ -223,12 +492,38 @@ class Converter:
             start = end
         return "".join(out)
 
-    def __call__(self, text: str, errors: str = "preserve", replacement: str = "?") -> str:
+    def __call__(
+        self, text: str, errors: str = "preserve", replacement: str = "?", overrides: Mapping[str, str] | None = None
+    ) -> str:
         if not isinstance(text, str):
             raise TypeError(f"convert() takes str, not {type(text).__name__}")
+        found = self._merged_overrides(overrides) if overrides else self._overrides
+        if found is not None:
+            return _with_overrides(text, found, lambda piece: self._convert_plain(piece, errors, replacement))
         if errors != "preserve":
             text = self._apply_policy(text, errors, replacement)
         return " ".join(map(self._memo.__getitem__, text.split(" ")))
+
+    def _convert_plain(self, text: str, errors: str, replacement: str) -> str:
+        if errors != "preserve":
+            text = self._apply_policy(text, errors, replacement)
+        return " ".join(map(self._memo.__getitem__, text.split(" ")))
+
+    def _merged_overrides(self, overrides: Mapping[str, str]) -> _Overrides:
+        """The table's overrides with a call's on top; built once per distinct set of a call's."""
+        try:
+            request = tuple(overrides.items())
+            found = self._call_overrides.get(request)
+        except (AttributeError, TypeError):  # not a mapping, or an unhashable value
+            request, found = None, None
+        if found is None:
+            script = self.scheme.direction(self.reverse).source_script
+            found = _Overrides([self._table_overrides, _validated(overrides, script)])
+            if request is not None:
+                if len(self._call_overrides) >= 64:
+                    self._call_overrides.clear()
+                self._call_overrides[request] = found
+        return found
 
     def _apply_policy(self, text: str, errors: str, replacement: str) -> str:
         """``strict``: raise at the first letter the scheme does not cover; ``replace``: replace them."""
@@ -247,12 +542,19 @@ def _utf16_length(text: str) -> int:
     return len(text) + sum(1 for char in text if ord(char) > 0xFFFF)
 
 
-@cache
-def _converter(scheme_id: str, reverse: bool, options: tuple[tuple[str, bool], ...]) -> Converter:
-    return Converter(get_scheme(scheme_id), reverse, dict(options))
-
-
+_CONVERTERS: dict[tuple, Converter] = {}  # (scheme id, reverse, options resolved) -> converter
 _BY_REQUEST: dict[tuple, Converter] = {}  # (spec, reverse, options as given) -> converter
+_CACHE_LOCK = threading.Lock()
+
+
+def _converter(scheme_id: str, reverse: bool, options: tuple[tuple[str, bool], ...]) -> Converter:
+    key = (scheme_id, reverse, options)
+    found = _CONVERTERS.get(key)
+    if found is None:
+        found = Converter(get_scheme(scheme_id), reverse, dict(options))
+        with _CACHE_LOCK:
+            found = _CONVERTERS.setdefault(key, found)
+    return found
 
 
 def _direction(scheme: Scheme, reverse: bool) -> Direction:
@@ -279,14 +581,17 @@ def converter(scheme: str, *, reverse: bool = False, **options: bool) -> Convert
     found = _BY_REQUEST.get(request)
     if found is None:
         scheme_found, resolved = _resolve(scheme, reverse, options)
-        found = _BY_REQUEST[request] = _converter(scheme_found.id, reverse, tuple(sorted(resolved.items())))
+        found = _converter(scheme_found.id, reverse, tuple(sorted(resolved.items())))
+        with _CACHE_LOCK:
+            _BY_REQUEST[request] = found
     return found
 
 
 def clear_caches() -> None:
     """Forget every built converter and its memo of words (benchmarks, long-lived processes)."""
-    _BY_REQUEST.clear()
-    _converter.cache_clear()
+    with _CACHE_LOCK:
+        _BY_REQUEST.clear()
+        _CONVERTERS.clear()
 
 
 def convert(
@@ -297,6 +602,7 @@ def convert(
     errors: str = "preserve",
     replacement: str = "?",
     best_guess: bool = False,
+    overrides: Mapping[str, str] | None = None,
     **options: bool,
 ) -> str:
     """Convert ``text`` with ``scheme`` (Cyrillic → Latin, or back with ``reverse=True``).
@@ -307,14 +613,24 @@ def convert(
     arguments or ``+option`` suffixes of the scheme id. A lossy scheme has no exact reverse:
     ``reverse=True`` raises :class:`DirectionError` unless ``best_guess=True`` asks for the first of
     :func:`translit.candidates` (the text unchanged when there is none).
+
+    ``overrides`` maps whole words of the source text to their exact output
+    (``{"Інтэграл": "Integral"}``), in all capitals and lowercase too, over the table's own
+    ``[overrides]``; see ``docs/extending.md``.
     """
     if errors != "preserve" and errors not in ERROR_POLICIES:
         raise OptionError(f"errors={errors!r}: use one of {', '.join(ERROR_POLICIES)}")
     if best_guess and reverse and parse_scheme_spec(scheme)[0].reverse is None:
         from .candidates import candidates  # the layer above; imported only when asked for
 
-        return next(iter(candidates(text, scheme, limit=1)), text)
-    return converter(scheme, reverse=reverse, **options)(text, errors, replacement)
+        def best(piece: str) -> str:
+            return next(iter(candidates(piece, scheme, limit=1)), piece)
+
+        if not overrides:
+            return best(text)
+        script = parse_scheme_spec(scheme)[0].forward.target_script
+        return _with_overrides(text, _Overrides([_validated(overrides, script)]), best)
+    return converter(scheme, reverse=reverse, **options)(text, errors, replacement, overrides)
 
 
 def export_icu(scheme: str, *, reverse: bool = False, **options: bool) -> str:

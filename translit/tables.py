@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import tomllib
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
 from pathlib import Path
@@ -112,6 +112,9 @@ class Scheme:
     samples: tuple[Sample, ...]
     deviations: tuple[Deviation, ...]
     path: str
+    # Whole words (Cyrillic source) -> exact output, winning over the letters: brand and official
+    # spellings. Applied by the converter, not compiled into the ICU rules.
+    overrides: dict[str, str] = field(default_factory=dict)
 
     def direction(self, reverse: bool) -> Direction | None:
         return self.reverse if reverse else self.forward
@@ -137,7 +140,7 @@ class Scheme:
 _TOP_KEYS = {
     "id": str, "name": str, "aliases": list, "language": str, "status": str, "citation": dict,
     "reversible": bool, "description": str, "forward": dict, "reverse": dict, "options": dict,
-    "sample": list, "deviation": list,
+    "sample": list, "deviation": list, "overrides": dict,
 }
 _REQUIRED_TOP = ("id", "name", "language", "status", "citation", "reversible", "forward")
 _CITATION_KEYS = {"standard": str, "year": int, "url": str, "document": str, "note": str}
@@ -354,6 +357,48 @@ def _load_options(path: str, raw_options: dict, directions: dict, classes_by_dir
     return options
 
 
+# A word of an override key: letters and marks, with apostrophes only inside (сямʼя, not ʼя).
+OVERRIDE_APOSTROPHES = "'\u2019\u02bc\u00b4\u2018`"
+OVERRIDE_WORD = rf"[\p{{L}}\p{{M}}]+(?:[{OVERRIDE_APOSTROPHES}][\p{{L}}\p{{M}}]+)*"
+_OVERRIDE_KEY = regex.compile(rf"{OVERRIDE_WORD}(?: {OVERRIDE_WORD})*")
+
+
+def override_problem(key: object, value: object, script: str) -> str | None:
+    """What is wrong with one override (``key`` in ``script`` → ``value``), or None.
+
+    A key is one word or several separated by single spaces, every letter of ``script``; a value is
+    any non-empty string.
+    """
+    if not isinstance(key, str) or not key:
+        return "an override key is a non-empty string"
+    if not isinstance(value, str) or not value:
+        return f"the override of {key!r} must be a non-empty string"
+    if not _OVERRIDE_KEY.fullmatch(key):
+        return (f"override key {key!r} must be whole words (letters, marks, inner apostrophes) "
+                "separated by single spaces")
+    script_re = _script_letter_re(script)
+    letters = (char for char in key if char not in SCRIPT_NEUTRAL and char.isalpha())
+    foreign = next((char for char in letters if not script_re.match(char)), None)
+    if foreign is not None:
+        return (f"override key {key!r} is not all {SCRIPT_NAMES[script]}: {foreign!r} (U+{ord(foreign):04X})")
+    return None
+
+
+def override_key_shaped(text: str, script: str) -> bool:
+    """Whether ``text`` could be an override key in ``script`` (used to invert a table's overrides)."""
+    return override_problem(text, "-", script) is None
+
+
+def _load_overrides(path: str, raw: dict, forward: Direction) -> dict[str, str]:
+    overrides = {}
+    for key, value in raw.items():
+        problem = override_problem(key, value, forward.source_script)
+        if problem is not None:
+            raise TableError(path, f"overrides.{key}", problem)
+        overrides[key] = value
+    return overrides
+
+
 def load_scheme(path: Path | str) -> Scheme:
     """Read one scheme table, validate it and return a :class:`Scheme`."""
     path = Path(path)
@@ -408,6 +453,7 @@ def scheme_from_dict(data: dict, shown: str) -> Scheme:
         citation=data["citation"], reversible=data["reversible"], description=data.get("description", ""),
         forward=directions["forward"], reverse=directions.get("reverse"), options=options,
         samples=tuple(samples), deviations=tuple(deviations), path=shown,
+        overrides=_load_overrides(shown, data.get("overrides", {}), directions["forward"]),
     )
 
 
@@ -442,6 +488,6 @@ def shipped_schemes() -> tuple[Scheme, ...]:
 
 
 __all__ = [
-    "Deviation", "Direction", "Option", "OptionPart", "Rule", "Sample", "Scheme", "load_scheme", "scheme_from_dict",
-    "shipped_schemes", "tables_dir",
+    "Deviation", "Direction", "Option", "OptionPart", "Rule", "Sample", "Scheme", "load_scheme", "override_problem",
+    "scheme_from_dict", "shipped_schemes", "tables_dir",
 ]
