@@ -211,3 +211,11 @@ def test_console_script_demo(fresh_venv: Path, tmp_path: Path) -> None:
         cwd=tmp_path,
     )
     assert proc.returncode == 0
+
+
+def test_twine_check_passes(dists: tuple[Path, Path]) -> None:
+    """The sdist and the wheel pass ``twine check`` (metadata and README render for PyPI)."""
+    if importlib.util.find_spec("twine") is None:
+        pytest.skip("twine is not installed (pip install -e '.[test]')")
+    proc = _run([sys.executable, "-m", "twine", "check", "--strict", *dists], timeout=120)
+    assert proc.stdout.decode().count("PASSED") == 2, proc.stdout.decode()
