@@ -370,14 +370,32 @@ def test_type_limits_the_ids(tmp_path):
         ("", "unmatched"), ("org:bielsyna", "matched")]
 
 
-def test_names_file_replaces_the_gazetteer(tmp_path):
+def test_names_file_joins_the_gazetteer(tmp_path):
     names, source = tmp_path / "ours.csv", tmp_path / "in.csv"
     names.write_text("id,name,type\nco:acme,Акмэ Плюс,org\np:ivanou,Іван Іваноў,person\n", encoding="utf-8")
     source.write_text("name\nAkme Plus\nIvan Ivanou\nMinsk\n", encoding="utf-8")
     result = invoke("clean", str(source), "-c", "name", "--names", str(names), "-q")
     assert result.exit_code == 0, result.stderr
     assert [(r["name_id"], r["name_canonical"], r["name_status"]) for r in rows_of(result.stdout_bytes)] == [
+        ("co:acme", "Акмэ Плюс", "matched"), ("p:ivanou", "Іван Іваноў", "matched"),
+        ("place:minsk", "Мінск", "matched")]
+
+
+def test_names_only_replaces_the_gazetteer(tmp_path):
+    names, source = tmp_path / "ours.csv", tmp_path / "in.csv"
+    names.write_text("id,name,type\nco:acme,Акмэ Плюс,org\np:ivanou,Іван Іваноў,person\n", encoding="utf-8")
+    source.write_text("name\nAkme Plus\nIvan Ivanou\nMinsk\n", encoding="utf-8")
+    result = invoke("clean", str(source), "-c", "name", "--names", str(names), "--names-only", "-q")
+    assert result.exit_code == 0, result.stderr
+    assert [(r["name_id"], r["name_canonical"], r["name_status"]) for r in rows_of(result.stdout_bytes)] == [
         ("co:acme", "Акмэ Плюс", "matched"), ("p:ivanou", "Іван Іваноў", "matched"), ("", "", "unmatched")]
+
+
+def test_names_only_without_names_is_refused(tmp_path):
+    source = tmp_path / "in.csv"
+    source.write_text("name\nMinsk\n", encoding="utf-8")
+    result = invoke("clean", str(source), "-c", "name", "--names-only")
+    assert (result.exit_code, result.stderr) == (2, "translit: error: --names-only needs --names FILE\n")
 
 
 def test_two_columns(tmp_path):

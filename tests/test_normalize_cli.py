@@ -202,17 +202,24 @@ def test_names_file_of_our_own_ids(tmp_path):
     names.write_text("id,name,type\nco:acme,Акмэ Плюс,org\nco:acme,Akme Plus,org\np:ivanou,Іван Іваноў,person\n",
                      encoding="utf-8")
     text = "Іван Іваноў прыйшоў у «Акмэ Плюс» у Мінску.\nAkme Plus thanked Іваноў in Minsk.\n"
-    result = invoke("normalize", "--names", str(names), input=text)
+    result = invoke("normalize", "--names", str(names), "--names-only", input=text)
     assert_ok(result)
     assert result.stdout_bytes.decode() == (
         "Іван Іваноў[[p:ivanou]] прыйшоў у «Акмэ Плюс[[co:acme]]» у Мінску.\n"
         "Akme Plus[[co:acme]] thanked Іваноў[[p:ivanou]] in Minsk.\n"
     )
-    replaced = invoke("normalize", "--names", str(names), "--mode", "replace", "--display", "be-lacinka", input=text)
+    replaced = invoke("normalize", "--names", str(names), "--names-only", "--mode", "replace",
+                      "--display", "be-lacinka", input=text)
     assert_ok(replaced)
     assert replaced.stdout_bytes.decode() == (
         "Ivan Ivanoŭ прыйшоў у «Akme Plus» у Мінску.\n"
         "Akme Plus thanked Ivan Ivanoŭ in Minsk.\n"
+    )
+    merged = invoke("normalize", "--names", str(names), input=text)
+    assert_ok(merged)
+    assert merged.stdout_bytes.decode() == (
+        "Іван Іваноў[[p:ivanou]] прыйшоў у «Акмэ Плюс[[co:acme]]» у Мінску[[place:minsk]].\n"
+        "Akme Plus[[co:acme]] thanked Іваноў[[p:ivanou]] in Minsk[[place:minsk]].\n"
     )
 
 

@@ -19,8 +19,8 @@ when all went well. pandas and polars helpers: ``resolve_series()``, ``resolve_e
 
 from __future__ import annotations
 
+import contextlib
 import os
-import tempfile
 import threading
 import time
 from collections import OrderedDict
@@ -37,6 +37,7 @@ from .names import Index
 from .names.index import Match
 from .names.parse import name_words
 from .names.variants import languages_of
+from .output_file import replaced_atomically
 from .schemes import convert, schemes
 from .tabular import DelimitedWriter, JsonlWriter, Row, guess_format, read_delimited, read_jsonl
 from .text import display_form
@@ -232,26 +233,6 @@ class Summary:
         return f"{self.rows} rows: " + ", ".join(f"{self.counts[s]} {s}" for s in STATUSES)
 
 
-def _atomic_output(path: str | None, name_for_errors: str):
-    """(binary handle, commit, abort): a temporary file beside ``path`` renamed over it on commit."""
-    directory = os.path.dirname(os.path.abspath(path)) if path else None
-    try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed by commit/abort
-            "wb", dir=directory, prefix=".translit-", suffix=".tmp", delete=False)
-    except OSError as error:
-        raise TranslitError(f"cannot write {name_for_errors}: {error.strerror or error}") from None
-
-    def commit() -> None:
-        handle.close()
-        os.replace(handle.name, path)
-
-    def abort() -> None:
-        handle.close()
-        os.unlink(handle.name)
-
-    return handle, commit, abort
-
-
 def clean_file(
     source: str, output: str | None, columns: list[str], *, input_format: str | None = None,
     output_format: str | None = None, index: Index | None = None, type: str | None = None,
@@ -280,11 +261,7 @@ def clean_file(
             missing = [c for c in columns if c not in table.columns]
             if missing:
                 raise TranslitError(f"{source}: no column {missing[0]!r} (columns: {', '.join(table.columns)})")
-        if output is None:
-            handle, commit, abort = stdout, (lambda: None), (lambda: None)
-        else:
-            handle, commit, abort = _atomic_output(output, output)
-        try:
+        with contextlib.nullcontext(stdout) if output is None else replaced_atomically(output, binary=True) as handle:
             writer = (JsonlWriter(handle) if input_format == "jsonl"
                       else DelimitedWriter(handle, table.columns, table.extras))
             writer.header([name for column in columns for name in new_columns(column)])
@@ -304,10 +281,6 @@ def clean_file(
             _write_chunk(chunk, columns, table.columns, resolver, writer, summary)
             progress(summary.rows, 1.0)
             writer.close()
-        except BaseException:
-            abort()
-            raise
-        commit()
     return summary
 
 
@@ -357,10 +330,9 @@ def _clean_parquet(source: str, output: str, columns: list[str], resolver: Resol
     schema = parquet.schema_arrow
     for added in added_fields:
         schema = schema.append(added)
-    handle, commit, abort = _atomic_output(output, output)
     summary = Summary()
     total = parquet.metadata.num_rows or 1
-    try:
+    with replaced_atomically(output, binary=True) as handle:
         with pq.ParquetWriter(handle, schema) as writer:
             for batch in parquet.iter_batches(batch_size=CHUNK_ROWS):
                 arrays = list(batch.columns)
@@ -374,10 +346,6 @@ def _clean_parquet(source: str, output: str, columns: list[str], resolver: Resol
                 writer.write_batch(pa.RecordBatch.from_arrays(arrays, schema=schema))
                 summary.rows += batch.num_rows
                 progress(summary.rows, summary.rows / total)
-    except BaseException:
-        abort()
-        raise
-    commit()
     return summary
 
 

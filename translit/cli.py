@@ -11,9 +11,7 @@ from __future__ import annotations
 import codecs
 import contextlib
 import io
-import os
 import sys
-import tempfile
 import tomllib
 from collections.abc import Iterator
 from pathlib import Path
@@ -25,6 +23,7 @@ from . import __version__
 from .candidates import candidates as find_candidates
 from .detect import identify
 from .errors import TranslitError
+from .output_file import replaced_atomically
 from .schemes import convert as convert_text
 from .schemes import converter, export_icu, parse_scheme_spec, register_scheme, schemes
 from .tables import tables_dir
@@ -41,7 +40,7 @@ class InputError(click.ClickException):
 
 @contextlib.contextmanager
 def _output(path: str | None) -> Iterator[TextIO]:
-    """UTF-8 stdout, or a temporary file beside ``path`` renamed over it only when all went well."""
+    """UTF-8 stdout, or ``path`` replaced only when all went well (see ``translit.output_file``)."""
     if path is None or path == "-":
         stdout = io.TextIOWrapper(sys.stdout.buffer, encoding="utf-8", newline="",
                                   line_buffering=sys.stdout.isatty())
@@ -51,21 +50,11 @@ def _output(path: str | None) -> Iterator[TextIO]:
             stdout.flush()
             stdout.detach()  # leave sys.stdout open
         return
-    directory = os.path.dirname(os.path.abspath(path))
     try:
-        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed below on every path
-            "w", encoding="utf-8", newline="", dir=directory, prefix=".translit-", suffix=".tmp", delete=False
-        )
-    except OSError as error:
-        raise InputError(f"cannot write {path}: {error.strerror or error}") from None
-    try:
-        yield handle
-        handle.close()
-        os.replace(handle.name, path)
-    except BaseException:
-        handle.close()
-        os.unlink(handle.name)
-        raise
+        with replaced_atomically(path) as handle:
+            yield handle
+    except TranslitError as error:  # cannot write the output
+        raise InputError(str(error)) from None
 
 
 def _lines(stream: BinaryIO, name: str, encoding: str) -> Iterator[tuple[int, str]]:
@@ -265,16 +254,36 @@ def export_icu_command(scheme_spec: str, reverse: bool) -> None:
         raise InputError(str(error)) from None
 
 
-def _names_index(names_file: str | None):
-    """The user's list (``--names FILE``) or the shipped gazetteer."""
+def _names_index(names_file: str | None, names_only: bool = False):
+    """The shipped gazetteer, merged with the user's ``--names FILE`` (theirs win; each conflict is
+    reported on stderr), or that file alone with ``--names-only``."""
     from .names import Index
 
+    if names_only and not names_file:
+        raise InputError("--names-only needs --names FILE")
+    if not names_file:
+        return Index.default()
     try:
-        return Index.from_file(names_file) if names_file else Index.default()
+        user = Index.from_file(names_file)
     except OSError as error:
         raise InputError(f"{names_file}: {error.strerror or error}") from None
     except (TranslitError, UnicodeDecodeError) as error:
         raise InputError(str(error)) from None
+    if names_only:
+        return user
+    merged = Index.default().merged(user)
+    for conflict in merged.conflicts:
+        click.echo(f"translit: note: {names_file}: {conflict}", err=True)
+    return merged
+
+
+def _names_options(command):
+    """``--names FILE`` and ``--names-only``, for every command that resolves names."""
+    command = click.option("--names-only", is_flag=True,
+                           help="Resolve to the --names list alone, without the shipped gazetteer.")(command)
+    return click.option("--names", "names_file", type=click.Path(exists=True, dir_okay=False), default=None,
+                        help="Your own names (TOML gazetteer, CSV/TSV with id,name[,type] columns, or JSONL), "
+                        "merged with the shipped gazetteer: yours win, conflicts are reported.")(command)
 
 
 def _arguments_or_stdin(texts: tuple[str, ...]) -> Iterator[str]:
@@ -287,19 +296,18 @@ def _arguments_or_stdin(texts: tuple[str, ...]) -> Iterator[str]:
 
 
 @main.command("resolve")
-@click.option("--names", "names_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Your own list (CSV/TSV with id,name[,type] columns, or JSONL) instead of the gazetteer.")
+@_names_options
 @click.option("-t", "--type", "entity_type", default=None, help="Only ids of this type (person, org, place).")
 @click.option("-n", "--limit", default=5, show_default=True, type=click.IntRange(1, 100), help="At most this many.")
 @click.option("--format", "output_format", type=click.Choice(["jsonl", "tsv"]), default="jsonl", show_default=True,
               help="One JSON object per name, or tab-separated: name, id, score, ambiguous.")
 @click.argument("names", nargs=-1, metavar="[NAME]...")
-def resolve_command(names_file: str | None, entity_type: str | None, limit: int, output_format: str,
+def resolve_command(names_file: str | None, names_only: bool, entity_type: str | None, limit: int, output_format: str,
                     names: tuple[str, ...]) -> None:
     """Canonical ids for each NAME (or stdin line), best first; nothing found is an empty list."""
     import json
 
-    index = _names_index(names_file)
+    index = _names_index(names_file, names_only)
     with _output(None) as out:
         for name in _arguments_or_stdin(names):
             found = index.resolve(name, type=entity_type, limit=limit)
@@ -320,15 +328,14 @@ def resolve_command(names_file: str | None, entity_type: str | None, limit: int,
               show_default=True, help="With --mode replace: the style names are written in.")
 @click.option("--to", "to_scheme", default=None, metavar="SCHEME",
               help="Also convert the text between names with this scheme (Cyrillic → Latin).")
-@click.option("--names", "names_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Your own list (CSV/TSV with id,name[,type] columns, or JSONL) instead of the gazetteer.")
+@_names_options
 @click.option("--format", "output_format", type=click.Choice(["text", "jsonl"]), default="text", show_default=True,
               help="text: the rewritten text; jsonl: one object per line with its mentions.")
 @click.option("--encoding", default="utf-8", show_default=True, help="Encoding of the input files.")
 @click.option("-o", "--output", type=click.Path(dir_okay=False, writable=True), default=None,
               help="Write here (atomically) instead of stdout.")
 @click.argument("inputs", nargs=-1, type=click.File("rb", lazy=True))
-def normalize_command(mode: str, display: str, to_scheme: str | None, names_file: str | None,
+def normalize_command(mode: str, display: str, to_scheme: str | None, names_file: str | None, names_only: bool,
                       output_format: str, encoding: str, output: str | None, inputs: tuple[BinaryIO, ...]) -> None:
     """Find every person, organization and place in running text and tie it to its canonical id.
 
@@ -340,7 +347,7 @@ def normalize_command(mode: str, display: str, to_scheme: str | None, names_file
     from .text import MentionFinder, display_form, rewrite
 
     encoding = _check_encoding(encoding)
-    index = _names_index(names_file)
+    index = _names_index(names_file, names_only)
     finder = MentionFinder(index)
     try:
         to_latin = converter(to_scheme) if to_scheme else None
@@ -377,8 +384,7 @@ def normalize_command(mode: str, display: str, to_scheme: str | None, names_file
 @click.option("-c", "--column", "columns", multiple=True, required=True, metavar="NAME",
               help="A column of names to resolve. Repeatable.")
 @click.option("-t", "--type", "entity_type", default=None, help="Only ids of this type (person, org, place).")
-@click.option("--names", "names_file", type=click.Path(exists=True, dir_okay=False), default=None,
-              help="Your own list (CSV/TSV with id,name[,type] columns, or JSONL) instead of the gazetteer.")
+@_names_options
 @click.option("--format", "input_format", type=click.Choice(["csv", "tsv", "jsonl", "parquet"]), default=None,
               help="Format of INPUT (and the output); by default from the file name.")
 @click.option("--display", type=click.Choice(["be", "ru", "be-lacinka", "en"]), default="be", show_default=True,
@@ -387,7 +393,8 @@ def normalize_command(mode: str, display: str, to_scheme: str | None, names_file
               "keeping it with status invalid.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress line and no summary.")
 def clean_command(source: str, output: str | None, columns: tuple[str, ...], entity_type: str | None,
-                  names_file: str | None, input_format: str | None, display: str, strict: bool, quiet: bool) -> None:
+                  names_file: str | None, names_only: bool, input_format: str | None, display: str, strict: bool,
+                  quiet: bool) -> None:
     """Add NAME_id, NAME_canonical, NAME_score, NAME_scheme and NAME_status columns for each --column NAME.
 
     CSV, TSV, JSON Lines and Parquet; every row is kept, in order. Rows that cannot be read are
@@ -396,7 +403,7 @@ def clean_command(source: str, output: str | None, columns: tuple[str, ...], ent
     """
     from .clean import clean_file, progress_printer
 
-    index = _names_index(names_file) if names_file else None
+    index = _names_index(names_file, names_only) if names_file or names_only else None
     show_progress = not quiet and sys.stderr.isatty()
     try:
         summary = clean_file(

@@ -17,7 +17,6 @@ pairs whose scores add up to 1.
 from __future__ import annotations
 
 import math
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
@@ -27,7 +26,7 @@ from .candidates import candidates
 from .lexicon import belarusian_model
 from .prep import prepare
 from .schemes import converter, schemes
-from .tables import shipped_schemes, tables_dir
+from .tables import read_table, shipped_schemes, tables_dir
 
 _CYRILLIC = regex.compile(r"\p{sc=Cyrl}")
 _LATIN = regex.compile(r"\p{sc=Latn}")
@@ -53,8 +52,7 @@ class _Evidence:
 
 @cache
 def _evidence() -> _Evidence:
-    with (tables_dir() / "identify.toml").open("rb") as handle:
-        data = tomllib.load(handle)
+    data = read_table(tables_dir() / "identify.toml")
     letters = {}
     for language, frequencies in data["cyrillic"].items():
         letters[language] = {**frequencies, _OTHER: 1.0 - sum(frequencies.values())}

@@ -8,11 +8,10 @@ themselves, so that a known word form outranks an unknown one that merely looks 
 from __future__ import annotations
 
 import math
-import tomllib
 from collections import Counter
 from functools import cache
 
-from .tables import tables_dir
+from .tables import read_table, tables_dir
 
 BOUNDARY = "^"
 END = "$"
@@ -56,5 +55,4 @@ class LetterModel:
 
 @cache
 def belarusian_model() -> LetterModel:
-    with (tables_dir() / "lexicon" / "be.toml").open("rb") as handle:
-        return LetterModel(tomllib.load(handle)["words"])
+    return LetterModel(read_table(tables_dir() / "lexicon" / "be.toml")["words"])

@@ -160,7 +160,13 @@ _DEVIATION_KEYS = {
 }
 
 
+# What convert() can name: "+" joins options to a scheme ("be-lacinka+classic"); spaces would be typos.
+_SCHEME_NAME = regex.compile(r"[^\s+\p{C}]+")
+
+
 def _check_keys(path: str, where: str, data: dict, schema: dict, required: tuple[str, ...] = ()):
+    if not isinstance(data, dict):
+        raise TableError(path, where, f"expected a table, got {type(data).__name__}")
     for key, value in data.items():
         full = f"{where}.{key}" if where else key
         if key not in schema:
@@ -243,6 +249,8 @@ def _load_rules(
 
 
 def _check_lowercase_entry(path: str, key: str, source: str, target: str, source_script: str, target_script: str):
+    if not isinstance(target, str):
+        raise TableError(path, key, f"expected str, got {type(target).__name__}")
     if not source:
         raise TableError(path, key, "empty source")
     if source != source.lower() or target != target.lower():
@@ -297,10 +305,7 @@ def _load_direction(
         classes[class_name] = frozenset(letters)
     letters: dict[str, str] = {}
     for source, target in raw["letters"].items():
-        key = f"{name}.letters.{source}"
-        if not isinstance(target, str):
-            raise TableError(path, key, f"expected str, got {type(target).__name__}")
-        _check_lowercase_entry(path, key, source, target, source_script, target_script)
+        _check_lowercase_entry(path, f"{name}.letters.{source}", source, target, source_script, target_script)
         letters[source] = target
     for letter in raw["alphabet"]:
         if letter not in letters:
@@ -402,15 +407,20 @@ def _load_overrides(path: str, raw: dict, forward: Direction) -> dict[str, str]:
 def load_scheme(path: Path | str) -> Scheme:
     """Read one scheme table, validate it and return a :class:`Scheme`."""
     path = Path(path)
-    shown = _shown_path(path)
+    return scheme_from_dict(read_table(path), _shown_path(path))
+
+
+def read_table(path: Path, shown: str | None = None) -> dict[str, Any]:
+    """Parse one TOML table file; a syntax error or an unreadable file is a TableError naming it
+    (as ``shown``, by default the path from ``tables/`` on)."""
+    shown = shown or _shown_path(path)
     try:
         with path.open("rb") as handle:
-            data = tomllib.load(handle)
+            return tomllib.load(handle)
     except tomllib.TOMLDecodeError as error:  # duplicate keys land here too
         raise TableError(shown, "(toml)", str(error)) from None
     except OSError as error:
         raise TableError(shown, "(file)", error.strerror or str(error)) from None
-    return scheme_from_dict(data, shown)
 
 
 def scheme_from_dict(data: dict, shown: str) -> Scheme:
@@ -448,6 +458,10 @@ def scheme_from_dict(data: dict, shown: str) -> Scheme:
     aliases = data.get("aliases", [])
     if not all(isinstance(alias, str) for alias in aliases):
         raise TableError(shown, "aliases", "expected a list of strings")
+    for key, name in (("id", data["id"]), *(("aliases", alias) for alias in aliases)):
+        if not _SCHEME_NAME.fullmatch(name):
+            raise TableError(shown, key, f"{name!r}: a scheme name has no spaces, control characters or '+' "
+                             "('+' joins options to a scheme in convert())")
     return Scheme(
         id=data["id"], name=data["name"], aliases=tuple(aliases), language=language, status=data["status"],
         citation=data["citation"], reversible=data["reversible"], description=data.get("description", ""),
@@ -489,5 +503,6 @@ def shipped_schemes() -> tuple[Scheme, ...]:
 
 __all__ = [
     "Deviation", "Direction", "Option", "OptionPart", "Rule", "Sample", "Scheme", "load_scheme", "override_problem",
+    "read_table",
     "scheme_from_dict", "shipped_schemes", "tables_dir",
 ]

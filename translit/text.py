@@ -26,7 +26,6 @@ Steps:
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -37,7 +36,7 @@ from .errors import TableError, TranslitError
 from .names import Index
 from .names.keys import WORD, WORD_INSIDE, acronym_key
 from .names.parse import ParsedName, word_part_key
-from .tables import tables_dir
+from .tables import read_table, tables_dir
 
 # A word with its inner apostrophes; an English possessive 's is cut off below.
 _WORD = regex.compile(WORD)
@@ -75,8 +74,7 @@ class _Pattern:
 @cache
 def _endings() -> dict[str, tuple[str, ...]]:
     path = tables_dir() / "names" / "endings.toml"
-    with open(path, "rb") as handle:
-        data = tomllib.load(handle)
+    data = read_table(path)
     found = {}
     for field in ("endings", "name_endings"):
         endings = data.get(field)

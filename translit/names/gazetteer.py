@@ -7,14 +7,14 @@ fields in the wrong script, and one spelling on two entities unless ``ambiguous.
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass, field
 from functools import cache
+from pathlib import Path
 
 import regex
 
 from ..errors import TableError
-from ..tables import tables_dir
+from ..tables import read_table, tables_dir
 from .keys import words
 
 FILES = {"persons.toml": "person", "organizations.toml": "org", "places.toml": "place"}
@@ -55,7 +55,8 @@ def _spelling(text: str) -> str:
     return " ".join(words(text))
 
 
-def _check_entity(path: str, number: int, raw: dict, entity_type: str) -> Entity:
+def _check_entity(path: str, number: int, raw: dict, entity_type: str | None) -> Entity:
+    """One ``[[entity]]`` checked; ``entity_type`` None takes the type from the id (a user's file)."""
     where = raw.get("id", f"entity[{number}]")
     for name, value in raw.items():
         expected = _FIELDS.get(name)
@@ -68,7 +69,9 @@ def _check_entity(path: str, number: int, raw: dict, entity_type: str) -> Entity
     match = _ID.fullmatch(raw["id"])
     if not match:
         raise TableError(path, f"{where}.id", f"{raw['id']!r} is not <type>:<ascii-slug>")
-    if match.group(1) != entity_type:
+    if entity_type is None:
+        entity_type = match.group(1)
+    elif match.group(1) != entity_type:
         raise TableError(path, f"{where}.id", f"a {match.group(1)} id in the {entity_type} file")
     for style, script in _SCRIPT.items():
         text = raw.get(style, "")
@@ -97,8 +100,7 @@ def _ambiguous() -> dict[str, set[str]]:
     path = tables_dir() / "names" / "ambiguous.toml"
     if not path.exists():
         return {}
-    with open(path, "rb") as handle:
-        rows = tomllib.load(handle).get("name", [])
+    rows = read_table(path, f"tables/names/{path.name}").get("name", [])
     allowed: dict[str, set[str]] = {}
     for number, row in enumerate(rows, 1):
         if set(row) != {"text", "ids", "why"}:
@@ -118,10 +120,7 @@ def entities() -> tuple[Entity, ...]:
         shown = f"tables/names/{file_name}"
         if not path.exists():
             continue
-        with open(path, "rb") as handle:
-            data = tomllib.load(handle)
-        for number, raw in enumerate(data.get("entity", []), 1):
-            entity = _check_entity(shown, number, raw, entity_type)
+        for entity in _read_entities(path, shown, entity_type):
             if entity.id in owners.values() or any(e.id == entity.id for e in found):
                 raise TableError(shown, entity.id, "duplicate id")
             for name in entity.names():
@@ -133,6 +132,30 @@ def entities() -> tuple[Entity, ...]:
                 owners.setdefault(spelling, entity.id)
             found.append(entity)
     return tuple(found)
+
+
+def _read_entities(path: Path, shown: str, entity_type: str | None) -> list[Entity]:
+    data = read_table(path, shown)
+    unknown = sorted(set(data) - {"entity"})
+    if unknown:
+        raise TableError(shown, unknown[0], "unknown table (a gazetteer file has [[entity]] entries only)")
+    if not isinstance(data.get("entity", []), list):
+        raise TableError(shown, "entity", "expected [[entity]] tables")
+    found: list[Entity] = []
+    for number, raw in enumerate(data.get("entity", []), 1):
+        if not isinstance(raw, dict):
+            raise TableError(shown, f"entity[{number}]", "expected a table")
+        entity = _check_entity(shown, number, raw, entity_type)
+        if any(e.id == entity.id for e in found):
+            raise TableError(shown, entity.id, "duplicate id")
+        found.append(entity)
+    return found
+
+
+def read_entities(path: str | Path) -> tuple[Entity, ...]:
+    """A user's gazetteer file: ``[[entity]]`` entries in the shipped format (docs/names.md), the
+    type of each taken from its id (``person:``, ``org:``, ``place:``)."""
+    return tuple(_read_entities(Path(path), str(path), None))
 
 
 @cache
@@ -147,8 +170,7 @@ def redirects() -> dict[str, str]:
     shown = "tables/names/redirects.toml"
     if not path.exists():
         return {}
-    with open(path, "rb") as handle:
-        rows = tomllib.load(handle).get("redirect", [])
+    rows = read_table(path, shown).get("redirect", [])
     found: dict[str, str] = {}
     for number, row in enumerate(rows, 1):
         if set(row) != {"from", "to", "why"}:

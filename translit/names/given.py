@@ -17,14 +17,13 @@ Steps:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache
 
 import regex
 
 from ..errors import TableError
-from ..tables import tables_dir
+from ..tables import read_table, tables_dir
 from .keys import word_key, words
 
 _GROUP_KEYS = {"id", "sex", "be", "ru", "uk", "pl", "en", "lt", "de", "latin", "diminutives", "ambiguous", "note"}
@@ -97,8 +96,7 @@ def given_names() -> GivenNames:
     """Load the given-name table once per process."""
     path = tables_dir() / "names" / "given-names.toml"
     shown = "tables/names/given-names.toml"
-    with open(path, "rb") as handle:
-        groups = tomllib.load(handle).get("group", [])
+    groups = read_table(path, shown).get("group", [])
     canonical: dict[str, str] = {}
     group_of: dict[str, str] = {}
     owner: dict[str, str] = {}

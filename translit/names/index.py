@@ -30,6 +30,9 @@ found (``scoring.py``), so the time per query does not grow with the index:
 - ids within ``margin`` (0.05) of the best are all marked ``ambiguous``;
 - a lone acronym (``MAZ``, ``СВТ``) is matched on exact and key hits only.
 
+``merged()`` joins a user's index to another (the shipped gazetteer), the user's entries winning
+where both have a name, and lists what gave way (``conflicts``).
+
 ``save()``/``load()`` write and read a versioned JSON file (gzip when the name ends in ``.gz``):
 no pickle, nothing executed; the lookups and parts are stored, so loading neither parses names
 nor rebuilds lookups unless the name tables changed since the file was written (then it does).
@@ -75,6 +78,19 @@ class Match:
     via: str = "fuzzy"
     ambiguous: bool = False
     redirected_from: str | None = None
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Names that ``Index.merged`` gave to the winning index's id ``kept`` rather than ``lost``."""
+
+    kept: str
+    lost: str
+    names: tuple[str, ...]
+
+    def __str__(self) -> str:
+        shown = ", ".join(repr(name) for name in self.names[:3]) + (" …" if len(self.names) > 3 else "")
+        return f"{self.kept} takes {len(self.names)} name(s) of {self.lost}: {shown}"
 
 
 _FIELD, _PART = "\x1f", "\x1e"  # separators of a part's fields and of parts in a saved entry
@@ -182,6 +198,7 @@ class Index:
         self._by_part: dict[str, list[int]] = {}
         self._part_blocks: dict[str, list[str]] = {}
         self._redirects: dict[str, str] = {}
+        self.conflicts: list[Conflict] = []  # set by merged()
 
     # ------------------------------------------------------------------ building
     def __len__(self) -> int:
@@ -377,8 +394,17 @@ class Index:
     @classmethod
     def from_file(cls, path: str | Path, *, encoding: str = "utf-8") -> Index:
         """An index of a user's list: CSV or TSV with columns ``id``, ``name`` and optionally
-        ``type``, or JSON Lines (``.jsonl``) with those keys."""
+        ``type``, JSON Lines (``.jsonl``) with those keys, or a TOML gazetteer (``.toml``:
+        ``[[entity]]`` entries in the shipped format)."""
         path = Path(path)
+        if path.suffix.lower() == ".toml":
+            from .gazetteer import read_entities
+
+            index = cls()
+            for entity in read_entities(path):
+                for name in entity.names():
+                    index.add(entity.id, name, entity.type)
+            return index
         if path.suffix.lower() in (".jsonl", ".ndjson"):
             index = cls()
             with open(path, encoding=encoding) as handle:
@@ -406,6 +432,37 @@ class Index:
         if type is not None and not isinstance(type, str):
             raise TranslitError(f"{path}, line {line}: a type must be text, got {type!r}")
         self.add(id, name, type or None)
+
+    def merged(self, other: Index) -> Index:
+        """A new index of this one's names and ``other``'s, ``other`` winning: a name of ``other``'s
+        (the same words or the same key) that one of this index's ids also has stays only with
+        ``other``'s id, and an id of both with different types takes ``other``'s names alone. What
+        gave way is listed in the result's ``conflicts``. Neither index changes."""
+        result = Index(threshold=other.threshold, margin=other.margin, known_forms=False)
+        by_form: dict[str, set[str]] = {}
+        by_key: dict[str, set[str]] = {}
+        for id, _, name, parsed in other.entries():
+            by_form.setdefault(exact_form(name), set()).add(id)
+            by_key.setdefault(parsed.key, set()).add(id)
+        retyped = {id for id in other._entity_of if id in self._entity_of
+                   and None not in (other._types[other._entity_of[id]], self._types[self._entity_of[id]])
+                   and other._types[other._entity_of[id]] != self._types[self._entity_of[id]]}
+        yielded: dict[tuple[str, str], list[str]] = {}
+        for id, type, name, parsed in self.entries():
+            winners = {id} if id in retyped else (
+                (by_form.get(exact_form(name), set()) | by_key.get(parsed.key, set())) - {id})
+            for winner in winners:
+                yielded.setdefault((id, winner), []).append(name)
+            if not winners:
+                result._add_parsed(id, name, type, parsed)
+        for id, type, name, parsed in other.entries():
+            result._add_parsed(id, name, type, parsed)
+        for old, new in (*self._redirects.items(), *other._redirects.items()):
+            if new in result._entity_of and old not in result._entity_of:
+                result._redirects[old] = new
+        result.conflicts = [Conflict(kept, lost, tuple(dict.fromkeys(names)))
+                            for (lost, kept), names in yielded.items()]
+        return result
 
     def save(self, path: str | Path) -> None:
         """Write the index to a versioned JSON file (gzip when ``path`` ends in ``.gz``), through a

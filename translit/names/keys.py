@@ -19,7 +19,6 @@ So ``Łukašenka``, ``Lukashenka``, ``Lukashenko``, ``Лукашэнка`` and `
 
 from __future__ import annotations
 
-import tomllib
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
@@ -28,7 +27,7 @@ import regex
 
 from ..errors import TableError
 from ..prep import prepare
-from ..tables import shipped_schemes, tables_dir
+from ..tables import read_table, shipped_schemes, tables_dir
 
 # A word: letters and marks, with the signs that stand inside words kept in it: apostrophes
 # (Zel'va, сям'я, BGN's Dar”ya) and BGN's separator dot (Most·skaya).
@@ -91,8 +90,7 @@ def key_table() -> KeyTable:
     """Load ``tables/names/key.toml`` once per process."""
     path = tables_dir() / "names" / "key.toml"
     shown = f"tables/names/{path.name}"
-    with open(path, "rb") as handle:
-        data = tomllib.load(handle)
+    data = read_table(path, shown)
     unknown = set(data) - {"cyrillic", "latin", "latin_plain", "latin_stripped", "reduce"}
     if unknown:
         raise TableError(shown, sorted(unknown)[0], "unknown key")

@@ -23,7 +23,6 @@ Steps for one name:
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import cache, cached_property, lru_cache
 
@@ -33,7 +32,7 @@ from rapidfuzz.distance import Levenshtein
 
 from ..errors import TableError
 from ..prep import prepare
-from ..tables import tables_dir
+from ..tables import read_table, tables_dir
 from .given import PATRONYMIC_SUFFIXES, given_names
 from .keys import WORD, acronym_key, stripped_key, word_key
 
@@ -78,8 +77,7 @@ class _Designators:
 def _designators() -> _Designators:
     """``tables/names/designators.toml`` read into word keys."""
     path = tables_dir() / "names" / "designators.toml"
-    with open(path, "rb") as handle:
-        data = tomllib.load(handle)
+    data = read_table(path)
     keyed: dict[str, set[tuple[str, ...]]] = {}
     for kind in ("legal_forms", "place_words", "generic_words"):
         phrases = data.get(kind)
@@ -95,8 +93,7 @@ def _designators() -> _Designators:
 def _translations() -> dict[str, str]:
     """``tables/names/org-words.toml``: word key → the key of its meaning's first Belarusian form."""
     shown = "tables/names/org-words.toml"
-    with open(tables_dir() / "names" / "org-words.toml", "rb") as handle:
-        groups = tomllib.load(handle).get("word", [])
+    groups = read_table(tables_dir() / "names" / "org-words.toml").get("word", [])
     found: dict[str, str] = {}
     for number, group in enumerate(groups, 1):
         forms = [form for language in ("be", "ru", "en") for form in group.get(language, [])]
