@@ -9,6 +9,9 @@
 #                               or Python.h (e.g. Debian's own python3)
 #   default-jre-headless  a Java runtime for the PySpark tests (translit.spark), when
 #                         no `java` 17 or newer is on PATH
+#   chromium chromium-driver  the headless browser and its WebDriver for the page of
+#                         `translit serve` (tests/test_serve_browser.py, selenium)
+#   curl                  the HTTP examples of docs/serve.md (run by tests/test_docs.py)
 #
 # Usage: scripts/ensure-system-deps.sh [PYTHON]   (PYTHON defaults to python3)
 set -euo pipefail
@@ -27,6 +30,9 @@ java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | he
 if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null; then
     missing+=(default-jre-headless)
 fi
+have_pkg chromium || missing+=(chromium)
+have_pkg chromium-driver || missing+=(chromium-driver)
+command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if command -v "$PYTHON" >/dev/null 2>&1; then
     "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)

@@ -8,7 +8,6 @@ so byte-exact checks use ``result.stdout_bytes``.
 
 from __future__ import annotations
 
-import csv
 import io
 import os
 import re
@@ -18,12 +17,12 @@ import sys
 import threading
 import tomllib
 from collections.abc import Iterator
-from functools import cache
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner, Result
 from example_names import LACINKA_NAMES
+from reference import ref
 
 import translit
 from translit.cli import main
@@ -32,18 +31,6 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = Path(__file__).resolve().parent / "data"
 SCHEME_IDS = ("be-bgn-pcgn-1979", "be-lacinka", "be-national-2007")
 
-
-
-@cache
-def _pairs(filename: str) -> dict[tuple[str, str], str]:
-    with (DATA / filename).open(encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle, delimiter="\t", quoting=csv.QUOTE_NONE)
-        return {(row["system"], row["source_text"]): row["expected_output"] for row in rows}
-
-
-def ref(filename: str, system: str, source: str) -> str:
-    """The expected output of one reference pair (fails loudly if the pair is not in the file)."""
-    return _pairs(filename)[(system, source)]
 
 
 def bgn(source: str) -> str:

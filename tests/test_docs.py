@@ -19,11 +19,17 @@ Conventions of the examples (README.md and every ``docs/**/*.md``):
   example writes (``people.csv``) land in the temporary directory, never in the repository; a later
   command of the same file sees them. Examples must not write through the links.
 - Each command has to be quick (a couple of seconds at most; :data:`TIMEOUT` is the hard limit).
+- A file whose commands name :data:`SERVER` (``http://127.0.0.1:8000``, ``translit serve``'s default
+  address: docs/serve.md) gets a server of its own for its console blocks: ``translit serve``'s app in
+  a background thread on a free port (``tests/serve_helpers.py``), whose address replaces
+  :data:`SERVER` in each command before it runs. Skipped when the ``serve`` extra is not installed
+  (but not in CI, ``CI=true``).
 - ```` ```sh ```` blocks are not run: they show commands to adapt (files that do not exist here).
 """
 
 from __future__ import annotations
 
+import contextlib
 import doctest
 import io
 import os
@@ -41,6 +47,7 @@ ROOT = Path(__file__).resolve().parents[1]
 DOCS = [ROOT / "README.md", *sorted((ROOT / "docs").glob("**/*.md"))]
 FENCE = re.compile(r"^```(\w*)[^\n]*\n(.*?)^```[ \t]*$", re.S | re.M)
 TIMEOUT = 30  # seconds for one console command; a hung command fails instead of blocking the suite
+SERVER = "http://127.0.0.1:8000"  # console commands naming it run against a server of their own
 NOT_LINKED = {".git", ".venv", ".pytest_cache", ".ruff_cache", ".hypothesis", "__pycache__", "build", "dist"}
 
 
@@ -146,26 +153,45 @@ def _environment() -> dict[str, str]:
 DOCS_WITH_CONSOLE = [path for path in DOCS if blocks(path.read_text(encoding="utf-8"), "console")]
 
 
+def _server(examples: list[Command]) -> contextlib.AbstractContextManager[str | None]:
+    """A running ``translit serve`` (its URL) when a command names :data:`SERVER`; else nothing."""
+    if not any(SERVER in command.command for command in examples):
+        return contextlib.nullcontext()
+    if os.environ.get("CI", "").lower() not in ("true", "1", "yes"):  # in CI the extra must be there
+        pytest.importorskip("uvicorn", reason="the serve extra is not installed: pip install -e '.[test]'")
+    from serve_helpers import running_server
+
+    return running_server()
+
+
 @pytest.mark.parametrize("path", DOCS_WITH_CONSOLE, ids=_doc_id)
 def test_console_examples(path: Path, tmp_path: Path) -> None:
     work = _workdir(tmp_path)
     env = _environment()
     failures = []
-    for command in commands(path.read_text(encoding="utf-8")):
-        try:
-            result = subprocess.run(["bash", "-c", command.command], cwd=work, env=env, stdin=subprocess.DEVNULL,
-                                    capture_output=True, timeout=TIMEOUT)
-        except subprocess.TimeoutExpired:
-            failures.append(f"{path.name}:{command.line}: `{command.command}` ran over {TIMEOUT} s")
-            continue
-        stdout = result.stdout.decode("utf-8", "replace")
-        if result.returncode != 0 or not output_matches(command.expected, stdout):
-            failures.append(
-                f"{path.name}:{command.line}: $ {command.command}\n"
-                f"exit status {result.returncode}\n--- shown\n{command.expected}\n--- printed\n{stdout}"
-                f"--- stderr\n{result.stderr.decode('utf-8', 'replace')}"
-            )
+    examples = commands(path.read_text(encoding="utf-8"))
+    with _server(examples) as server:
+        for command in examples:
+            failures += _run(path, command, work, env, server)
     assert not failures, "a console example does not print what it shows:\n\n" + "\n\n".join(failures)
+
+
+def _run(path: Path, command: Command, work: Path, env: dict[str, str], server: str | None) -> list[str]:
+    """Run one console command in ``work`` (against ``server``, if given): its failure, if any."""
+    script = command.command.replace(SERVER, server) if server else command.command
+    try:
+        result = subprocess.run(["bash", "-c", script], cwd=work, env=env, stdin=subprocess.DEVNULL,
+                                capture_output=True, timeout=TIMEOUT)
+    except subprocess.TimeoutExpired:
+        return [f"{path.name}:{command.line}: `{command.command}` ran over {TIMEOUT} s"]
+    stdout = result.stdout.decode("utf-8", "replace")
+    if result.returncode != 0 or not output_matches(command.expected, stdout):
+        return [
+            f"{path.name}:{command.line}: $ {command.command}\n"
+            f"exit status {result.returncode}\n--- shown\n{command.expected}\n--- printed\n{stdout}"
+            f"--- stderr\n{result.stderr.decode('utf-8', 'replace')}"
+        ]
+    return []
 
 
 def test_console_parsing() -> None:

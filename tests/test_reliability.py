@@ -9,17 +9,15 @@ docs/api.md's list, one by one, and then all of them interleaved in one pool.
 
 from __future__ import annotations
 
-import importlib
-import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
-from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 
 import pytest
 from hypothesis import settings
 from strategies import CI, CI_EXAMPLES, examples
+from test_threads import WORKERS, busy_switching, cold
 
 import translit
 import translit.clean
@@ -42,8 +40,6 @@ def test_ci_profile_runs_many_more_examples_than_the_default() -> None:
 
 # --- concurrency --------------------------------------------------------------------------------------
 
-WORKERS = 8
-schemes_module = importlib.import_module("translit.schemes")  # translit.schemes is also a function
 
 
 @cache
@@ -55,34 +51,11 @@ def names() -> tuple[str, ...]:
             "", "  ", "123", "Nobody Nowhere", "Жыве Беларусь", "сям'я")
 
 
-def _cold() -> None:
-    """Empty the converters' memos of words and the bounded per-word caches, so that each run calls ICU
-    and fills the caches again (from several threads at once in the concurrent run)."""
-    for converter in dict.fromkeys(schemes_module._BY_REQUEST.values()):
-        converter._memo.clear()
-    for name, module in list(sys.modules.items()):
-        if name == "translit" or name.startswith("translit."):
-            for value in vars(module).values():
-                info = getattr(value, "cache_info", None)
-                if callable(info) and getattr(value, "cache_clear", None) and info().maxsize is not None:
-                    value.cache_clear()
-
-
-@contextmanager
-def _busy_switching() -> Iterator[None]:
-    interval = sys.getswitchinterval()
-    sys.setswitchinterval(1e-5)
-    try:
-        yield
-    finally:
-        sys.setswitchinterval(interval)
-
-
 def _serial_and_concurrent(tasks: list[tuple[Callable, tuple]]) -> tuple[list, list]:
-    _cold()
+    cold()
     serial = [function(*arguments) for function, arguments in tasks]
-    _cold()
-    with _busy_switching(), ThreadPoolExecutor(WORKERS) as pool:
+    cold()
+    with busy_switching(), ThreadPoolExecutor(WORKERS) as pool:
         concurrent = list(pool.map(lambda task: task[0](*task[1]), tasks))
     return serial, concurrent
 

@@ -307,6 +307,8 @@ def resolve_command(names_file: str | None, names_only: bool, entity_type: str |
     """Canonical ids for each NAME (or stdin line), best first; nothing found is an empty list."""
     import json
 
+    from .records import resolution_record
+
     index = _names_index(names_file, names_only)
     with _output(None) as out:
         for name in _arguments_or_stdin(names):
@@ -316,9 +318,7 @@ def resolve_command(names_file: str | None, names_only: bool, entity_type: str |
                 cells = [name, best.id, f"{best.score:.4f}", "ambiguous" if best.ambiguous else ""] if best else [name]
                 out.write("\t".join(cells).rstrip("\t") + "\n")
                 continue
-            matches = [{"id": m.id, "score": m.score, "name": m.name, "type": m.type, "via": m.via,
-                        "ambiguous": m.ambiguous} for m in found]
-            out.write(json.dumps({"query": name, "matches": matches}, ensure_ascii=False) + "\n")
+            out.write(json.dumps(resolution_record(name, found), ensure_ascii=False) + "\n")
 
 
 @main.command("normalize")
@@ -344,6 +344,7 @@ def normalize_command(mode: str, display: str, to_scheme: str | None, names_file
     """
     import json
 
+    from .records import mention_record
     from .text import MentionFinder, display_form, rewrite
 
     encoding = _check_encoding(encoding)
@@ -369,9 +370,8 @@ def normalize_command(mode: str, display: str, to_scheme: str | None, names_file
                 mentions = finder.find(line, named_in_full)
                 if output_format == "jsonl":
                     body = line.rstrip("\r\n")
-                    record = {"line": number, "text": body, "mentions": [
-                        {"start": m.start, "end": m.end, "surface": m.surface, "id": m.id, "score": m.score,
-                         "type": m.type} for m in mentions if m.end <= len(body)]}
+                    record = {"line": number, "text": body,
+                              "mentions": [mention_record(m) for m in mentions if m.end <= len(body)]}
                     out.write(json.dumps(record, ensure_ascii=False) + "\n")
                 else:
                     out.write(rewrite(line, mentions, written, between))
@@ -446,6 +446,32 @@ def variants_command(name_or_id: str) -> None:
 
     for spelling in variants(name_or_id):
         click.echo(spelling)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True, help="Listen on this address (0.0.0.0: every "
+              "interface).")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Listen on this port.")
+@click.option("--log-level", type=click.Choice(["critical", "error", "warning", "info", "debug"]), default="info",
+              show_default=True, help="uvicorn's logging; info logs each request.")
+@_names_options
+def serve_command(host: str, port: int, log_level: str, names_file: str | None, names_only: bool) -> None:
+    """Serve the JSON API (POST /convert, /resolve, /normalize…) and the web page at / (docs/serve.md).
+
+    Needs the serve extra: pip install 'translit-toolkit[serve]'. Stop it with Ctrl-C.
+    """
+    try:
+        import starlette  # noqa: F401 - only to tell a missing extra apart from other errors
+        import uvicorn  # noqa: F401
+    except ImportError:
+        raise InputError("translit serve needs the serve extra: pip install 'translit-toolkit[serve]'") from None
+    from .serve import run
+
+    index = _names_index(names_file, names_only) if names_file or names_only else None
+    try:
+        run(host, port, log_level=log_level, index=index)
+    except OSError as error:  # the address is taken, or not this machine's
+        raise InputError(str(error)) from None
 
 
 @main.command()
