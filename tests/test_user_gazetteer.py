@@ -109,3 +109,11 @@ def test_cli_names_only_uses_the_users_list_alone(ours: Path) -> None:
     assert result.exit_code == 0, result.stderr
     assert [json.loads(line)["matches"][:1] for line in result.stdout.splitlines()][0] == []
     assert result.stderr == ""
+
+
+def test_merged_with_nothing_answers_as_the_gazetteer() -> None:
+    shipped = Index.default()
+    merged = shipped.merged(Index())
+    names = [name for _, _, name, _ in shipped.entries()][::5] + ["Mahilyow", "Lukashenko", "Nobody"]
+    assert [merged.resolve(n) for n in names] == [shipped.resolve(n) for n in names]
+    assert merged.conflicts == [] and len(merged) == len(shipped)

@@ -437,7 +437,8 @@ class Index:
         """A new index of this one's names and ``other``'s, ``other`` winning: a name of ``other``'s
         (the same words or the same key) that one of this index's ids also has stays only with
         ``other``'s id, and an id of both with different types takes ``other``'s names alone. What
-        gave way is listed in the result's ``conflicts``. Neither index changes."""
+        gave way is listed in the result's ``conflicts``; the threshold and margin are ``other``'s.
+        Neither index changes."""
         result = Index(threshold=other.threshold, margin=other.margin, known_forms=False)
         by_form: dict[str, set[str]] = {}
         by_key: dict[str, set[str]] = {}
