@@ -7,15 +7,22 @@
 #   g++         PyICU is a C++ extension
 #   python3-venv / python3-dev  only when the python3 in use lacks venv/ensurepip
 #                               or Python.h (e.g. Debian's own python3)
+#
+# With --test, also what the test suite needs (`make test`):
 #   default-jre-headless  a Java runtime for the PySpark tests (translit.spark), when
 #                         no `java` 17 or newer is on PATH
 #   chromium chromium-driver  the headless browser and its WebDriver for the page of
 #                         `translit serve` (tests/test_serve_browser.py, selenium)
 #   curl                  the HTTP examples of docs/serve.md (run by tests/test_docs.py)
 #
-# Usage: scripts/ensure-system-deps.sh [PYTHON]   (PYTHON defaults to python3)
+# Usage: scripts/ensure-system-deps.sh [--test] [PYTHON]   (PYTHON defaults to python3)
 set -euo pipefail
 
+FOR_TESTS=false
+if [ "${1:-}" = "--test" ]; then
+    FOR_TESTS=true
+    shift
+fi
 PYTHON="${1:-${PYTHON:-python3}}"
 missing=()
 
@@ -27,12 +34,14 @@ have_pkg libicu-dev || missing+=(libicu-dev)
 command -v pkg-config >/dev/null 2>&1 || missing+=(pkg-config)
 command -v g++ >/dev/null 2>&1 || missing+=(g++)
 java_major() { java -version 2>&1 | sed -n 's/.*version "\([0-9]*\).*/\1/p' | head -n1; }
-if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null; then
-    missing+=(default-jre-headless)
+if "$FOR_TESTS"; then
+    if ! command -v java >/dev/null 2>&1 || [ "$(java_major)" -lt 17 ] 2>/dev/null; then
+        missing+=(default-jre-headless)
+    fi
+    have_pkg chromium || missing+=(chromium)
+    have_pkg chromium-driver || missing+=(chromium-driver)
+    command -v curl >/dev/null 2>&1 || missing+=(curl)
 fi
-have_pkg chromium || missing+=(chromium)
-have_pkg chromium-driver || missing+=(chromium-driver)
-command -v curl >/dev/null 2>&1 || missing+=(curl)
 
 if command -v "$PYTHON" >/dev/null 2>&1; then
     "$PYTHON" -c 'import venv, ensurepip' >/dev/null 2>&1 || missing+=(python3-venv)
