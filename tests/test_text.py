@@ -246,6 +246,15 @@ def test_a_name_does_not_run_across_punctuation(text, expected):
 
 
 @pytest.mark.parametrize(("text", "expected"), [
+    ("Мінская\nвобласць", [("Мінская\nвобласць", "place:minskaja-voblasc")]),  # a wrapped line
+    ("Мінская\n\nвобласць", [("Мінская", "place:minsk")]),
+    ("Мінская\r\n\r\nвобласць", [("Мінская", "place:minsk")]),
+])
+def test_a_name_does_not_run_across_a_blank_line(text, expected):
+    assert found(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
     ("Барысаў", [("Барысаў", "place:barysau")]),
     ("у Барысаве", [("Барысаве", "place:barysau")]),
     ("Барыса", []),  # of Barys (a given name), not Barysaŭ

@@ -109,8 +109,8 @@ def test_lower_case_text_has_no_mentions(text):
 @settings(max_examples=examples(100))
 @given(name_soup(), name_soup())
 def test_a_mention_does_not_depend_on_text_after_a_line_break_before_it(left, right):
-    """Mentions of the first line are the same whatever follows on later lines (up to a name
-    broken across the break, which find_mentions may join)."""
+    """Mentions of a paragraph are the same whatever follows after a blank line (a name never runs
+    across one)."""
     text = left + "\n\n" + right
     head = [m for m in find_mentions(left) if m.end < len(left)]
     alone = [m for m in find_mentions(text) if m.end < len(left)]

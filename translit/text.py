@@ -28,7 +28,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from functools import cache, lru_cache
+from functools import cache, cached_property, lru_cache
 
 import regex
 
@@ -69,6 +69,11 @@ class _Pattern:
     keys: tuple[str, ...]
     acronym: bool
     surname_only: bool
+
+    @cached_property
+    def stems(self) -> tuple[frozenset[str], ...]:
+        """What each word of the text may stem to, to match this pattern's word there."""
+        return tuple(stems(key, of_name=True) for key in self.keys)
 
 
 @cache
@@ -114,7 +119,6 @@ class MentionFinder:
         self._surname_owners = surnames
         self._start_cache: dict[str, tuple[str, tuple[_Pattern, ...]]] = {}
         self._no_name: set[str] = set()
-        self._longest = max((len(p.keys) for ps in self._by_stem.values() for p in ps), default=1)
 
     @staticmethod
     def _patterns(entity_id: str, entity_type: str | None, parsed: ParsedName) -> Iterator[_Pattern]:
@@ -181,12 +185,12 @@ class MentionFinder:
                     keys = [first_key]
                     last = end
                 else:
-                    if following is None:
-                        following = _following_words(text, end, self._longest - 1)
+                    if following is None:  # as many words as the longest candidate needs (the first)
+                        following = _following_words(text, end, len(candidates[0].keys) - 1)
                     if len(following) < len(pattern.keys) - 1:
                         continue
                     keys = [first_key, *(key for _, key in following[:len(pattern.keys) - 1])]
-                    if not all(stems(a) & stems(b, of_name=True) for a, b in zip(keys, pattern.keys, strict=True)):
+                    if not all(stems(ours) & theirs for ours, theirs in zip(keys, pattern.stems, strict=True)):
                         continue
                     last = following[len(pattern.keys) - 2][0] if len(pattern.keys) > 1 else end
                 entity_id = self._entity_for(pattern, named_in_full)
@@ -218,10 +222,12 @@ def _word_end(text: str, word: regex.Match) -> int:
 
 def _following_words(text: str, position: int, count: int) -> list[tuple[int, str]]:
     """Up to ``count`` words after ``position``, each (end, key), while only spaces and hyphens
-    separate them: a name does not run across punctuation."""
+    separate them: a name does not run across punctuation, nor across a blank line (one line break
+    may wrap a name)."""
     found = []
     for word in _WORD.finditer(text, position):
-        if count <= 0 or not _SEPARATOR.fullmatch(text, position, word.start()):
+        if (count <= 0 or not _SEPARATOR.fullmatch(text, position, word.start())
+                or text.count("\n", position, word.start()) > 1):
             break
         end = _word_end(text, word)
         found.append((end, word_part_key(text[word.start():end])))
