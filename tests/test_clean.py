@@ -12,35 +12,17 @@ from __future__ import annotations
 import csv
 import io
 import json
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_helpers import assert_one_line_error, invoke, leftovers
 
 import translit.clean as clean_module
 from translit.clean import Resolver, clean_file, new_columns, resolve_many
-from translit.cli import main
 from translit.errors import TranslitError
 from translit.names import Index
 
 LUKASHENKAS = {"person:aliaksandr-lukasenka", "person:viktar-lukasenka", "person:dzmitryj-lukasenka"}
 ADDED = "name_id,name_canonical,name_score,name_scheme,name_status"
-
-
-def invoke(*args: str, input: str | bytes | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input)
-
-
-def assert_one_line_error(result: Result) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr, result.exception)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1, repr(result.stderr)
-    assert "Traceback" not in result.stderr
-    return result.stderr.rstrip("\n")
-
-
-def leftovers(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir() if p.name.startswith(".translit-"))
 
 
 def rows_of(data: bytes, delimiter: str = ",") -> list[dict[str, str]]:

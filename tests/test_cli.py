@@ -20,17 +20,14 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_helpers import assert_ok, assert_one_line_error, invoke
 from example_names import LACINKA_NAMES
 from reference import ref
 
 import translit
-from translit.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
-DATA = Path(__file__).resolve().parent / "data"
 SCHEME_IDS = ("be-bgn-pcgn-1979", "be-lacinka", "be-national-2007")
-
 
 
 def bgn(source: str) -> str:
@@ -39,25 +36,6 @@ def bgn(source: str) -> str:
 
 def national(source: str) -> str:
     return ref("national_2007_interscript.tsv", "be-national-2007", source)
-
-
-def invoke(*args: str, input: str | bytes | io.IOBase | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input)
-
-
-def assert_ok(result: Result) -> None:
-    assert result.exit_code == 0, (result.exit_code, result.stderr, result.exception)
-    assert result.stderr == ""
-
-
-def assert_one_line_error(result: Result) -> str:
-    """Exit status 2 and exactly one line on stderr, no traceback; returns that line."""
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr, result.exception)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert result.stderr.endswith("\n"), repr(result.stderr)
-    assert result.stderr.count("\n") == 1, repr(result.stderr)
-    assert "Traceback" not in result.stderr
-    return result.stderr.rstrip("\n")
 
 
 # --- convert: stdin to stdout -----------------------------------------------------------------------

@@ -13,10 +13,10 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from cli_helpers import invoke
+from click.testing import Result
 
 import translit
-from translit.cli import main
 from translit.errors import OptionError, TableError, UncoveredCharacterError, UnknownSchemeError
 from translit.schemes import converter
 from translit.tables import scheme_from_dict
@@ -445,10 +445,6 @@ def test_overrides_of_a_table_that_is_not_a_table() -> None:
 
 # ---------------------------------------------------------------------------------------------
 # command line
-
-
-def invoke(*args: str, input: str | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input)
 
 
 def ok(result: Result) -> str:

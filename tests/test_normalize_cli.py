@@ -7,37 +7,13 @@ Inputs are sentences written for these tests; expected ids are the gazetteer's
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
-
-from translit.cli import main
+from cli_helpers import assert_ok, assert_one_line_error, invoke, leftovers
 
 ALEXANDER = "person:aliaksandr-lukasenka"
 
 TWO_LINES = "Alaksandar Łukašenka visited Mahiloŭ and Homiel.\nŁukašenka’s aides toured MAZ, not a maz.\n"
-
-
-def invoke(*args: str, input: str | bytes | None = None) -> Result:
-    return CliRunner().invoke(main, list(args), input=input)
-
-
-def assert_ok(result: Result) -> None:
-    assert result.exit_code == 0, (result.exit_code, result.stderr, result.exception)
-    assert result.stderr == ""
-
-
-def assert_one_line_error(result: Result) -> str:
-    assert result.exit_code == 2, (result.exit_code, result.stdout, result.stderr, result.exception)
-    assert isinstance(result.exception, SystemExit), result.exception
-    assert result.stderr.endswith("\n") and result.stderr.count("\n") == 1, repr(result.stderr)
-    assert "Traceback" not in result.stderr
-    return result.stderr.rstrip("\n")
-
-
-def leftovers(directory: Path) -> list[str]:
-    return sorted(p.name for p in directory.iterdir() if p.name.startswith(".translit-"))
 
 
 # --- annotate (the default) -----------------------------------------------------------------------------
